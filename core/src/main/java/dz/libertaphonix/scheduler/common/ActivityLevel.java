@@ -1,0 +1,8 @@
+package dz.libertaphonix.scheduler.common;
+
+public enum ActivityLevel {
+    DEBUG,
+    INFO,
+    WARN,
+    ERROR
+}

@@ -1,0 +1,20 @@
+package dz.libertaphonix.scheduler.runs;
+
+/**
+ * A unit of scheduled work. The runner knows jobs only through this interface: a new job is a new
+ * package with a bean implementing it, not an edit to the runner.
+ *
+ * <p>The runner holds the job's lock, writes the ledger and live state, and passes a context with
+ * the run id and a deadline. A job stops cleanly between batches when the deadline is reached and
+ * reports {@link JobRunStatus#PARTIAL}; its next run continues from its own checkpoint.
+ */
+public interface Job {
+
+    JobId id();
+
+    /**
+     * Does the work. Throwing means the run FAILED; returning a result with SUCCEEDED, PARTIAL or
+     * FAILED lets the job describe partial failures (one store down while others imported).
+     */
+    JobResult execute(JobContext context) throws Exception;
+}

@@ -1,0 +1,22 @@
+package dz.libertaphonix.scheduler.runs;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+/** Stores a {@link JobId} as its id ({@code ecomanager-sync}), the form the schema checks. */
+@Converter(autoApply = true)
+public class JobIdConverter implements AttributeConverter<JobId, String> {
+
+    @Override
+    public String convertToDatabaseColumn(JobId job) {
+        return job == null ? null : job.id();
+    }
+
+    @Override
+    public JobId convertToEntityAttribute(String value) {
+        return value == null
+                ? null
+                : JobId.parse(value)
+                        .orElseThrow(() -> new IllegalStateException("unknown job id in database: " + value));
+    }
+}

@@ -1,0 +1,25 @@
+package dz.libertaphonix.scheduler.runs;
+
+import java.util.Map;
+
+/**
+ * What a job reports at the end of a run.
+ *
+ * @param status SUCCEEDED, PARTIAL (deadline reached or some units failed) or FAILED
+ * @param counts totals across the run ({@code imported}, {@code changed}, {@code requests} ...)
+ * @param results per-store or per-account detail, serialised as JSON into the ledger
+ * @param message one line for the dashboard when something went wrong, else null
+ */
+public record JobResult(JobRunStatus status, Map<String, Long> counts, Object results, String message) {
+
+    public JobResult {
+        if (status != JobRunStatus.SUCCEEDED && status != JobRunStatus.PARTIAL && status != JobRunStatus.FAILED) {
+            throw new IllegalArgumentException("a job ends SUCCEEDED, PARTIAL or FAILED, not " + status);
+        }
+        counts = counts == null ? Map.of() : Map.copyOf(counts);
+    }
+
+    public static JobResult succeeded(Map<String, Long> counts, Object results) {
+        return new JobResult(JobRunStatus.SUCCEEDED, counts, results, null);
+    }
+}

@@ -1,0 +1,19 @@
+package dz.libertaphonix.scheduler.jobs;
+
+import dz.libertaphonix.scheduler.common.SchemaMigration;
+import io.quarkus.funqy.Funq;
+
+/** Migrates the deployed database; invoked once per deployment (see template.yaml), never on a schedule. */
+public class MigrateFunction {
+
+    private final SchemaMigration migration;
+
+    public MigrateFunction(SchemaMigration migration) {
+        this.migration = migration;
+    }
+
+    @Funq("migrate")
+    public SchemaMigration.Result migrate() {
+        return migration.migrate();
+    }
+}

@@ -1,0 +1,49 @@
+package dz.libertaphonix.scheduler.jobs;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Boots the jobs Lambda against the mock Lambda event server and invokes the migrate function. */
+@QuarkusTest
+@QuarkusTestResource(RealServicesResource.class)
+class MigrateFunctionTest {
+
+    @Inject
+    Flyway flyway;
+
+    @BeforeEach
+    void emptyDatabase() {
+        flyway.clean();
+    }
+
+    @Test
+    void migratesAnEmptyDatabaseThenReportsNothingPending() {
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post()
+                .then()
+                .statusCode(200)
+                .body("schemaVersion", equalTo("1"))
+                .body("applied", hasSize(1))
+                .body("pending", hasSize(0));
+
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post()
+                .then()
+                .statusCode(200)
+                .body("applied", hasSize(0))
+                .body("schemaVersion", equalTo("1"));
+    }
+}
