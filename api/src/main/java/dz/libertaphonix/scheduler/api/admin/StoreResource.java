@@ -108,7 +108,6 @@ public class StoreResource {
 
     @POST
     @Path("/{id}/reset-cursor")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Audited(action = "store.reset-cursor", target = "store:{id}")
     @Operation(
             summary = "Move the store's import cursor",

@@ -176,6 +176,15 @@ public class ApiExceptionMappers {
         if (status >= 500) {
             return unexpected(e);
         }
+        // the JSON reader reports a body it cannot parse as a 400 wrapping Jackson's exception
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch) {
+                return wrongType(mismatch);
+            }
+            if (cause instanceof JsonProcessingException) {
+                return malformedJson(null);
+            }
+        }
         return switch (status) {
             case 400 -> error(400, "BAD_REQUEST", "the request could not be understood");
             case 401 -> unauthorized(new UnauthorizedException());

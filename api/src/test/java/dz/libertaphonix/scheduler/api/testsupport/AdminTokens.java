@@ -1,16 +1,19 @@
 package dz.libertaphonix.scheduler.api.testsupport;
 
-import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Real signed tokens shaped like the order system's: HS256, claims {@code {userId, email, role}},
- * {@code iat}/{@code exp}, no issuer. The shared secret is made per test JVM (never in a file) and
- * handed to the application by {@link JwtSecretResource}.
+ * Real signed tokens exactly as the order system issues them (Node's jsonwebtoken with
+ * {@code jwt.sign({userId, email, role}, secret, {expiresIn})}): header {@code {"alg":"HS256","typ":"JWT"}},
+ * payload {@code {userId, email, role, iat, exp}}, no issuer, subject or id. The shared secret is made
+ * per test JVM (never in a file) and handed to the application by {@link JwtSecretResource}.
  */
 public final class AdminTokens {
 
@@ -19,6 +22,8 @@ public final class AdminTokens {
 
     public static final String ADMIN_EMAIL = "nadia.admin@libertaphonix.dz";
     public static final String MANAGER_EMAIL = "karim.manager@libertaphonix.dz";
+
+    private static final String HS256_HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
 
     private AdminTokens() {}
 
@@ -36,49 +41,37 @@ public final class AdminTokens {
 
     /** A valid signature, but no role claim at all. */
     public static String withoutRole() {
-        return Jwt.claim("userId", 40)
-                .claim("email", "norole@libertaphonix.dz")
-                .issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(3600))
-                .signWithSecret(SECRET);
+        long now = Instant.now().getEpochSecond();
+        return sign(
+                "{\"userId\":40,\"email\":\"norole@libertaphonix.dz\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
+                        + "}",
+                SECRET);
     }
 
     public static String token(long userId, String email, String role) {
-        return Jwt.claim("userId", userId)
-                .claim("email", email)
-                .claim("role", role)
-                .issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(3600))
-                .signWithSecret(SECRET);
+        long now = Instant.now().getEpochSecond();
+        return sign(payload(userId, email, role, now, now + 3600), SECRET);
     }
 
     /** An ADMIN token that expired an hour ago (well past any clock skew). */
     public static String expiredAdmin() {
-        return Jwt.claim("userId", 7)
-                .claim("email", ADMIN_EMAIL)
-                .claim("role", "ADMIN")
-                .issuedAt(Instant.now().minusSeconds(7200))
-                .expiresAt(Instant.now().minusSeconds(3600))
-                .signWithSecret(SECRET);
+        long now = Instant.now().getEpochSecond();
+        return sign(payload(7, ADMIN_EMAIL, "ADMIN", now - 7200, now - 3600), SECRET);
     }
 
     /** An ADMIN token signed with another secret. */
     public static String adminSignedWithAnotherSecret() {
-        return Jwt.claim("userId", 7)
-                .claim("email", ADMIN_EMAIL)
-                .claim("role", "ADMIN")
-                .issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(3600))
-                .signWithSecret(HexFormat.of().formatHex(randomBytes(32)));
+        long now = Instant.now().getEpochSecond();
+        return sign(
+                payload(7, ADMIN_EMAIL, "ADMIN", now, now + 3600),
+                HexFormat.of().formatHex(randomBytes(32)));
     }
 
     /** An unsigned token ({@code "alg": "none"}) claiming ADMIN. */
     public static String unsignedAdmin() {
-        String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         long now = Instant.now().getEpochSecond();
-        String payload = base64Url("{\"userId\":7,\"email\":\"" + ADMIN_EMAIL + "\",\"role\":\"ADMIN\",\"iat\":" + now
-                + ",\"exp\":" + (now + 3600) + "}");
-        return header + "." + payload + ".";
+        return base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
+                + base64Url(payload(7, ADMIN_EMAIL, "ADMIN", now, now + 3600)) + ".";
     }
 
     /** A TEAM_MANAGER token whose payload was edited to say ADMIN, keeping the original signature. */
@@ -94,6 +87,23 @@ public final class AdminTokens {
 
     public static String bearer(String token) {
         return "Bearer " + token;
+    }
+
+    private static String payload(long userId, String email, String role, long issuedAt, long expiresAt) {
+        return "{\"userId\":" + userId + ",\"email\":\"" + email + "\",\"role\":\"" + role + "\",\"iat\":" + issuedAt
+                + ",\"exp\":" + expiresAt + "}";
+    }
+
+    private static String sign(String payloadJson, String secret) {
+        String signingInput = base64Url(HS256_HEADER) + "." + base64Url(payloadJson);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String base64Url(String json) {
