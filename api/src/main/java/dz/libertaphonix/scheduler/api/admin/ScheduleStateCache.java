@@ -1,6 +1,7 @@
 package dz.libertaphonix.scheduler.api.admin;
 
 import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.schedule.CronSchedules;
 import dz.libertaphonix.scheduler.schedule.Schedule;
 import dz.libertaphonix.scheduler.schedule.ScheduleControl;
 import dz.libertaphonix.scheduler.schedule.ScheduleRepository;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,7 +36,53 @@ public class ScheduleStateCache {
      * @param changedAt when the schedule was last enabled, disabled or rescheduled
      */
     public record JobSchedule(
-            JobId job, boolean enabled, String cron, ZoneId zone, Instant changedAt, String changedBy) {}
+            JobId job,
+            boolean enabled,
+            String cron,
+            ZoneId zone,
+            Instant changedAt,
+            String changedBy,
+            NextFire nextFire) {
+
+        /** The next fire time after {@code now}, or null when disabled or the cron never fires again. */
+        public ZonedDateTime nextFireAfter(Instant now) {
+            return enabled ? nextFire.after(now) : null;
+        }
+    }
+
+    /**
+     * A schedule's next fire time, worked out once and reused until it has passed: cron arithmetic
+     * costs far more than the rest of a status answer.
+     */
+    public static final class NextFire {
+
+        /** The next fire time worked out from {@code from}; valid for any instant in [from, next). */
+        private record Memo(Instant from, ZonedDateTime next) {
+
+            boolean answers(Instant now) {
+                return next != null && !now.isBefore(from) && now.isBefore(next.toInstant());
+            }
+        }
+
+        private final String cron;
+        private final ZoneId zone;
+        private volatile Memo memo;
+
+        NextFire(String cron, ZoneId zone) {
+            this.cron = cron;
+            this.zone = zone;
+        }
+
+        ZonedDateTime after(Instant now) {
+            Memo current = memo;
+            if (current != null && current.answers(now)) {
+                return current.next();
+            }
+            ZonedDateTime next = CronSchedules.nextFireTime(cron, zone, now).orElse(null);
+            memo = new Memo(now, next);
+            return next;
+        }
+    }
 
     public record Snapshot(Map<JobId, JobSchedule> jobs, Instant loadedAt) {
 
@@ -112,7 +160,8 @@ public class ScheduleStateCache {
                             state.cron(),
                             state.zone(),
                             row == null ? null : row.changedAt,
-                            row == null ? null : row.changedBy));
+                            row == null ? null : row.changedBy,
+                            new NextFire(state.cron(), state.zone())));
         }
         return new Snapshot(Collections.unmodifiableMap(jobs), clock.instant());
     }

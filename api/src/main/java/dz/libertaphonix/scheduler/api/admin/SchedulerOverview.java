@@ -25,7 +25,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Assembles the read side of the admin API from the schedule snapshot (memory), the live run state
@@ -183,11 +182,8 @@ public class SchedulerOverview {
     }
 
     private static OffsetDateTime nextFire(JobSchedule schedule, Instant now) {
-        if (!schedule.enabled()) {
-            return null;
-        }
-        Optional<ZonedDateTime> next = CronSchedules.nextFireTime(schedule.cron(), schedule.zone(), now);
-        return next.map(ZonedDateTime::toOffsetDateTime).orElse(null);
+        ZonedDateTime next = schedule.nextFireAfter(now);
+        return next == null ? null : next.toOffsetDateTime();
     }
 
     private static String describe(String cron) {
