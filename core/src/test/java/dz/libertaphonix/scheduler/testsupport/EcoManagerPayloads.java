@@ -53,6 +53,7 @@ public final class EcoManagerPayloads {
             new Object[] {"Coque iPhone 14 antichoc", 1200},
             new Object[] {"Huile de nigelle bio 250 ml", 1800});
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final LocalDateTime EPOCH = LocalDateTime.of(2025, 7, 1, 8, 0);
 
     private EcoManagerPayloads() {}
@@ -72,7 +73,7 @@ public final class EcoManagerPayloads {
         order.put("commune", place[1]);
         LocalDateTime created = EPOCH.plusMinutes(id % 500_000);
         // both forms EcoManager is known to send
-        order.put("created_at", id % 2 == 0 ? created.toString() : created.format(SPACED));
+        order.put("created_at", id % 2 == 0 ? created.format(ISO) : created.format(SPACED));
         order.put("updated_at", created.plusMinutes(7).format(SPACED));
         ArrayNode items = order.putArray("items");
         int lines = 1 + random.nextInt(3);

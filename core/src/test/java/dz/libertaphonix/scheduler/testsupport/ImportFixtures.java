@@ -177,6 +177,17 @@ public class ImportFixtures {
                 .values());
     }
 
+    /** Entries of a run about one store's orders (metadata.storeId). */
+    public List<Map<String, Object>> activity(UUID runId, String actionType, Store store) {
+        return new ArrayList<>(rows(
+                        "select id, level, description, resource_id, metadata::text as metadata from activity_logs"
+                                + " where run_id = ? and action_type = ? and (metadata->>'storeId')::bigint = ? order by id",
+                        runId,
+                        actionType,
+                        store.id)
+                .values());
+    }
+
     public List<Map<String, Object>> statusEvents(long orderId) {
         return new ArrayList<>(rows(
                         "select id, source, from_status, to_status, run_id, details::text as details"
