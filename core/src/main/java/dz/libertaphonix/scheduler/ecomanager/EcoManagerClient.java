@@ -18,7 +18,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -50,11 +52,13 @@ public class EcoManagerClient {
     private final EcoManagerOrderParser parser;
     private final List<RateWindow> windows;
     private final Guard retrying;
+    private final Clock clock;
     private final Map<String, EcoManagerApi> apis = new ConcurrentHashMap<>();
 
     public EcoManagerClient(
-            EcoManagerConfig config, StoreTokens tokens, RedisRateLimiter limiter, ObjectMapper mapper) {
+            EcoManagerConfig config, StoreTokens tokens, RedisRateLimiter limiter, ObjectMapper mapper, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.tokens = tokens;
         this.limiter = limiter;
         this.parser = new EcoManagerOrderParser(mapper);
@@ -81,8 +85,17 @@ public class EcoManagerClient {
 
     /** A session for one store: decrypts its token once, keeps it out of every log and message. */
     public EcoManagerSession open(Store store) {
+        return open(store, null);
+    }
+
+    /**
+     * A session whose retries never wait past {@code deadline} (a job's): a 429 or an outage that
+     * would need a longer wait ends the request at once, and the next run continues.
+     */
+    public EcoManagerSession open(Store store, Instant deadline) {
         String token = tokens.reveal(store);
-        return new EcoManagerSession(this, store.identifier, store.baseUrl, "Bearer " + token, budgetKey(token));
+        return new EcoManagerSession(
+                this, store.identifier, store.baseUrl, "Bearer " + token, budgetKey(token), deadline);
     }
 
     /** The rate windows each token is held to (80 % of EcoManager's limits by default). */
@@ -125,13 +138,17 @@ public class EcoManagerClient {
                 throw new StoreCredentialsRejectedException(status);
             }
             if (status == 429) {
-                UpstreamRateLimitedException limited = new UpstreamRateLimitedException(retryAfter(response));
+                Duration retryAfter = retryAfter(response);
+                UpstreamRateLimitedException limited = new UpstreamRateLimitedException(retryAfter);
                 LOG.warnf("store %s: %s", session.storeIdentifier(), limited.getMessage());
-                throw limited;
+                throw withinDeadline(session, limited, retryAfter == null ? config.defaultRetryAfter() : retryAfter);
             }
             if (status >= 500) {
                 LOG.warnf("store %s: EcoManager answered HTTP %d", session.storeIdentifier(), status);
-                throw new UpstreamUnavailableException("EcoManager answered HTTP " + status, status);
+                throw withinDeadline(
+                        session,
+                        new UpstreamUnavailableException("EcoManager answered HTTP " + status, status),
+                        config.maxBackoff());
             }
             if (status < 200 || status >= 300) {
                 throw new UpstreamRequestRejectedException(status);
@@ -146,7 +163,20 @@ public class EcoManagerClient {
         }
     }
 
+    /** A retry whose wait could end past the session's deadline is not attempted. */
+    private UpstreamUnavailableException withinDeadline(
+            EcoManagerSession session, UpstreamUnavailableException failure, Duration wait) {
+        Instant deadline = session.deadline();
+        if (deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
+            return failure.withoutRetry();
+        }
+        return failure;
+    }
+
     private boolean retryable(Throwable failure) {
+        if (failure instanceof UpstreamUnavailableException unavailable && !unavailable.retryable()) {
+            return false;
+        }
         if (failure instanceof UpstreamRateLimitedException limited) {
             // waiting less than asked would only earn another 429; asking for more than the cap means
             // "come back later", which the next scheduled run does
@@ -161,7 +191,7 @@ public class EcoManagerClient {
         boolean timeout = causedByTimeout(e);
         String what = timeout ? "timed out" : "could not be reached";
         LOG.warnf("store %s: EcoManager %s (%s)", session.storeIdentifier(), what, rootMessage(e));
-        return new UpstreamUnavailableException("EcoManager " + what, e);
+        return withinDeadline(session, new UpstreamUnavailableException("EcoManager " + what, e), config.maxBackoff());
     }
 
     private static boolean causedByTimeout(Throwable e) {

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.ecomanager;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,15 +15,22 @@ public final class EcoManagerSession {
     private final String baseUrl;
     private final String authorization;
     private final String budget;
+    private final Instant deadline;
     private final AtomicLong requests = new AtomicLong();
 
     EcoManagerSession(
-            EcoManagerClient client, String storeIdentifier, String baseUrl, String authorization, String budget) {
+            EcoManagerClient client,
+            String storeIdentifier,
+            String baseUrl,
+            String authorization,
+            String budget,
+            Instant deadline) {
         this.client = client;
         this.storeIdentifier = storeIdentifier;
         this.baseUrl = baseUrl;
         this.authorization = authorization;
         this.budget = budget;
+        this.deadline = deadline;
     }
 
     /**
@@ -58,6 +66,11 @@ public final class EcoManagerSession {
 
     String budget() {
         return budget;
+    }
+
+    /** No retry wait may end after it; null when the caller has no deadline. */
+    Instant deadline() {
+        return deadline;
     }
 
     void countRequest() {

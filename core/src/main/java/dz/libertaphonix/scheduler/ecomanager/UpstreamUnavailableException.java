@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 public class UpstreamUnavailableException extends RuntimeException {
 
     private final Integer httpStatus;
+    private volatile boolean retryable = true;
 
     public UpstreamUnavailableException(String message, Integer httpStatus) {
         super(message);
@@ -19,6 +20,19 @@ public class UpstreamUnavailableException extends RuntimeException {
     public UpstreamUnavailableException(String message, Throwable cause) {
         super(message, cause);
         this.httpStatus = null;
+    }
+
+    /**
+     * Marks this failure as not worth retrying now (the wait would end past the run's deadline):
+     * the store's import stops and the next run continues.
+     */
+    public UpstreamUnavailableException withoutRetry() {
+        this.retryable = false;
+        return this;
+    }
+
+    public boolean retryable() {
+        return retryable;
     }
 
     /** The upstream status, empty when no answer came (timeout, refused connection). */

@@ -71,7 +71,7 @@ public class StoreImporter {
         StoreTally tally = new StoreTally(store);
         EcoManagerSession session = null;
         try {
-            session = client.open(store);
+            session = client.open(store, context.deadline());
             run(store, session, context, progress, tally);
             writer.finished(store.id);
         } catch (StoreCredentialsRejectedException e) {

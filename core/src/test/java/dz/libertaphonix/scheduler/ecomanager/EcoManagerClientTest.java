@@ -142,6 +142,17 @@ class EcoManagerClientTest {
     }
 
     @Test
+    void neverWaitsForARetryPastTheDeadline() {
+        String token = FakeEcoManager.newToken();
+        Store store = storeWithOrders(token, 3);
+        EcoManagerSession session = client.open(store, java.time.Instant.now().plusMillis(500));
+        fake.failAlways(token, aResponse().withStatus(429).withHeader("Retry-After", "1"));
+
+        assertThatThrownBy(() -> session.orders(null, 100)).isInstanceOf(UpstreamRateLimitedException.class);
+        assertThat(fake.requestCount(token)).isEqualTo(1);
+    }
+
+    @Test
     void retriesA500WithBackoffAndRecovers() {
         String token = FakeEcoManager.newToken();
         EcoManagerSession session = client.open(storeWithOrders(token, 3));
