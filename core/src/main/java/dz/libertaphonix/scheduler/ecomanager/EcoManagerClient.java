@@ -159,8 +159,27 @@ public class EcoManagerClient {
             } catch (ProcessingException e) {
                 throw transportFailure(session, e);
             }
-            return parser.page(body);
+            return newestFirst(parser.page(body));
         }
+    }
+
+    /**
+     * The import stops at the first page that reaches its cursor, so a list served oldest first
+     * would look like "nothing new" forever. Refuse it loudly instead.
+     */
+    private static OrdersPage newestFirst(OrdersPage page) {
+        Long previous = null;
+        for (EcoManagerOrder order : page.orders()) {
+            if (order.id() == null) {
+                continue;
+            }
+            if (previous != null && order.id() > previous) {
+                throw new MalformedResponseException(
+                        "EcoManager did not list orders newest first (sort_direction=desc was ignored)");
+            }
+            previous = order.id();
+        }
+        return page;
     }
 
     /** A retry whose wait could end past the session's deadline is not attempted. */

@@ -232,6 +232,22 @@ class EcoManagerClientTest {
     }
 
     @Test
+    void refusesAListThatIsNotNewestFirst() {
+        String token = FakeEcoManager.newToken();
+        EcoManagerSession session = client.open(storeWithOrders(token, 3));
+        fake.failAlways(
+                token,
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\": [{\"id\": 101}, {\"id\": 102}], \"meta\": {\"next_cursor\": null}}"));
+
+        assertThatThrownBy(() -> session.orders(null, 100))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("newest first");
+    }
+
+    @Test
     void aWrongBaseUrlIsRejectedWithoutRetries() {
         String token = FakeEcoManager.newToken();
         EcoManagerSession session = client.open(storeWithOrders(token, 3));
