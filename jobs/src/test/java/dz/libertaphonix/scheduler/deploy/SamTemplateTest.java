@@ -13,7 +13,9 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -482,6 +484,47 @@ class SamTemplateTest {
                         .isEqualTo(other == job);
             }
             assertThat(map(requested.get("detail"))).containsKeys("job", "runId", "actor");
+        }
+    }
+
+    // --- infra/samconfig.toml -------------------------------------------------------------------------
+
+    @Test
+    void everySamconfigStageSetsEveryRequiredParameterToAnAllowedValue() throws IOException {
+        JsonNode config =
+                new TomlMapper().readTree(root.resolve("infra/samconfig.toml").toFile());
+        List<String> required = template.parameters().entrySet().stream()
+                .filter(parameter -> !map(parameter.getValue()).containsKey("Default"))
+                .map(Map.Entry::getKey)
+                .toList();
+
+        for (String stage : List.of("dev", "staging", "prod")) {
+            JsonNode deploy = config.path(stage).path("deploy").path("parameters");
+            assertThat(deploy.path("capabilities").asText()).as(stage).contains("CAPABILITY_IAM");
+            Map<String, String> overrides = new LinkedHashMap<>();
+            for (String pair :
+                    deploy.path("parameter_overrides").asText().trim().split("\\s+")) {
+                int equals = pair.indexOf('=');
+                assertThat(equals).as("%s: %s is Name=Value", stage, pair).isPositive();
+                overrides.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+
+            assertThat(template.parameters())
+                    .as(stage)
+                    .containsKeys(overrides.keySet().toArray(String[]::new));
+            assertThat(overrides).as(stage).containsKeys(required.toArray(String[]::new));
+            assertThat(overrides).as(stage).containsEntry("Stage", stage);
+            overrides.forEach((name, value) -> {
+                Map<String, Object> parameter = template.parameter(name);
+                if (parameter.containsKey("AllowedValues")) {
+                    assertThat(list(parameter.get("AllowedValues")).stream().map(String::valueOf))
+                            .as("%s %s", stage, name)
+                            .contains(value);
+                }
+                if (parameter.containsKey("AllowedPattern")) {
+                    assertThat(value).as("%s %s", stage, name).matches((String) parameter.get("AllowedPattern"));
+                }
+            });
         }
     }
 
