@@ -224,6 +224,33 @@ class SamTemplateTest {
         }
     }
 
+    @Test
+    void everyJobFunctionTellsTheJobRuntimeItsLambdaTimeout() {
+        for (JobId job : JobId.values()) {
+            String function = jobFunction(job);
+            int timeout = (Integer) template.functionProperty(function, "Timeout");
+            assertThat(template.environment(function).get("FUNCTION_TIMEOUT"))
+                    .as("%s: the runner's deadline is counted from this, Funqy gives no Lambda context", job)
+                    .isEqualTo(timeout + "s");
+            assertThat(timeout).as("%s stays under the 16-minute run lock", job).isLessThanOrEqualTo(900);
+        }
+    }
+
+    @Test
+    void everyVariableTheAppsNeedInProductionIsSetOnTheirFunctions() throws IOException {
+        Set<String> core = requiredVariables("core/src/main/resources/META-INF/microprofile-config.properties");
+        Set<String> jobs = new TreeSet<>(core);
+        jobs.addAll(requiredVariables("jobs/src/main/resources/application.properties"));
+        Set<String> api = new TreeSet<>(core);
+        api.addAll(requiredVariables("api/src/main/resources/application.properties"));
+        assertThat(core).as("SCHEDULER_TOKEN_KEY has no default outside dev").contains("SCHEDULER_TOKEN_KEY");
+
+        for (String function : template.samFunctions()) {
+            Set<String> needed = API_ARTIFACT.equals(template.functionProperty(function, "CodeUri")) ? api : jobs;
+            assertThat(template.environment(function)).as(function).containsKeys(needed.toArray(String[]::new));
+        }
+    }
+
     // --- secrets -----------------------------------------------------------------------------------
 
     @Test
@@ -267,9 +294,12 @@ class SamTemplateTest {
                 .anyMatch(name -> name.endsWith(".DATABASE_PASSWORD"))
                 .anyMatch(name -> name.endsWith(".SCHEDULER_TOKEN_KEY"))
                 .anyMatch(name -> name.endsWith(".SCHEDULER_JWT_SECRET"))
-                .anyMatch(name -> name.endsWith(".SCHEDULER_MAYSTRO_ACCOUNTS"));
+                .anyMatch(name -> name.endsWith(".SCHEDULER_MAYSTRO_ACCOUNTS"))
+                .anyMatch(name -> name.endsWith(".SCHEDULER_MAYSTRO_WEBHOOK_SECRET"));
         secretVariables.forEach((name, value) -> {
-            for (Map<String, String> parameters : List.of(JVM, Map.of("JwtSecretArn", SAMPLE_SECRET_ARN))) {
+            Map<String, String> optionalSecretsSet =
+                    Map.of("JwtSecretArn", SAMPLE_SECRET_ARN, "MaystroWebhookSecretArn", SAMPLE_SECRET_ARN);
+            for (Map<String, String> parameters : List.of(JVM, optionalSecretsSet)) {
                 Object evaluated = template.evaluate(value, parameters);
                 if (evaluated != null) {
                     assertThat(evaluated)
@@ -556,6 +586,27 @@ class SamTemplateTest {
             crons.put(JobId.parse(row.group(1)).orElseThrow(), row.group(2));
         }
         return crons;
+    }
+
+    /**
+     * Environment variables a production configuration file reads without a default ({@code ${NAME}},
+     * not {@code ${NAME:default}}): the app cannot start, or cannot work, without them. Lines of
+     * other profiles ({@code %dev.}, {@code %test.}) do not count.
+     */
+    private static Set<String> requiredVariables(String file) throws IOException {
+        Set<String> names = new TreeSet<>();
+        Pattern required = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+        for (String line : Files.readAllLines(root.resolve(file))) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("#") || (trimmed.startsWith("%") && !trimmed.startsWith("%prod."))) {
+                continue;
+            }
+            Matcher matcher = required.matcher(trimmed);
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
     }
 
     /** The function whose Funqy export is the job's function (ecomanager-sync -> ecomanagerSync). */
