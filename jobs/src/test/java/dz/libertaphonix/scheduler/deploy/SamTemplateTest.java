@@ -195,6 +195,21 @@ class SamTemplateTest {
     }
 
     @Test
+    void snapStartRestoresTheApiAndTheJobsOnTheJvmThroughTheirLiveAlias() {
+        List<String> snapStarted = new ArrayList<>(List.of(apiFunction()));
+        Arrays.stream(JobId.values()).map(SamTemplateTest::jobFunction).forEach(snapStarted::add);
+        for (String function : snapStarted) {
+            assertThat(template.evaluate(template.properties(function).get("SnapStart"), JVM))
+                    .as(function)
+                    .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+            // events and the HTTP API then call the alias, i.e. a published (snapshotted) version
+            assertThat(template.functionProperty(function, "AutoPublishAlias"))
+                    .as(function)
+                    .isEqualTo("live");
+        }
+    }
+
+    @Test
     void migrateFunctionExportsTheRealMigrateFunction() throws Exception {
         Set<String> funqs = funqFunctionNames();
         String migrate = template.samFunctions().stream()
