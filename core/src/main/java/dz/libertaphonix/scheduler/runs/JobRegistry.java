@@ -58,6 +58,9 @@ public class JobRegistry {
     private Map<JobId, Resolution> build() {
         Map<JobId, List<Candidate>> byId = new EnumMap<>(JobId.class);
         for (Bean<?> bean : beans.getBeans(Job.class, Any.Literal.INSTANCE)) {
+            if (!enabled(bean)) {
+                continue;
+            }
             Job job = (Job) beans.getReference(bean, Job.class, beans.createCreationalContext(bean));
             byId.computeIfAbsent(job.id(), id -> new ArrayList<>()).add(new Candidate(bean, job));
         }
@@ -84,7 +87,12 @@ public class JobRegistry {
         return new Resolution(null, "more than one job registered for " + id + ": " + classes);
     }
 
-    private static int priority(Bean<?> bean) {
-        return bean instanceof InjectableBean<?> injectable ? injectable.getPriority() : 0;
+    /** Only a selected alternative (one with a priority) replaces a job; ArC lists no other, but a CDI bean manager may. */
+    private static boolean enabled(Bean<?> bean) {
+        return !bean.isAlternative() || priority(bean) != null;
+    }
+
+    private static Integer priority(Bean<?> bean) {
+        return bean instanceof InjectableBean<?> injectable ? injectable.getAlternativePriority() : null;
     }
 }
