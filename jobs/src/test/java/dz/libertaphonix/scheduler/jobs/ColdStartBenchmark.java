@@ -51,6 +51,7 @@ class ColdStartBenchmark {
     private static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** The handler template.yaml gives the JVM job functions. */
     private static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+
     private static final String RUNTIME = "/2018-06-01/runtime";
     /** What the Lambda java runtimes start with by default, in a 512 MB function. */
     private static final List<String> JVM_FLAGS =
@@ -147,7 +148,9 @@ class ColdStartBenchmark {
                 long peak = peakRssKb(process.pid());
                 long cpu = cpuMillis(process.pid());
                 assertThat(runtime.responseBody()).contains("\"status\":\"SUCCEEDED\"");
-                assertThat(runtime.putEvents()).as("the run's SyncCompleted event").isEqualTo(1);
+                assertThat(runtime.putEvents())
+                        .as("the run's SyncCompleted event")
+                        .isEqualTo(1);
                 return new ColdStart(
                         TimeUnit.NANOSECONDS.toMillis(responded - t0),
                         TimeUnit.NANOSECONDS.toMillis(responded - runtime.handedOutAt()),
@@ -187,9 +190,7 @@ class ColdStartBenchmark {
     private static Path compileBaseline() throws IOException {
         Path dir = Files.createTempDirectory("baseline");
         Path source = dir.resolve("Baseline.java");
-        Files.writeString(
-                source,
-                """
+        Files.writeString(source, """
                 public class Baseline {
                     public static void main(String[] args) throws Exception {
                         System.out.println("ready");
@@ -198,13 +199,15 @@ class ColdStartBenchmark {
                     }
                 }
                 """);
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString());
+        int status =
+                ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString());
         assertThat(status).isZero();
         return dir;
     }
 
     private static Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return builder.start();
     }
@@ -262,8 +265,7 @@ class ColdStartBenchmark {
                 {"version":"0","id":"%s","detail-type":"Scheduled Event","source":"aws.events",
                  "account":"123456789012","time":"%s","region":"eu-west-3",
                  "resources":["arn:aws:events:eu-west-3:123456789012:rule/libertaphonix-scheduler-daily-cleanup"],
-                 "detail":{}}"""
-                .formatted(UUID.randomUUID(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                 "detail":{}}""".formatted(UUID.randomUUID(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     private static String java() {
@@ -331,9 +333,7 @@ class ColdStartBenchmark {
                 return responded.get(seconds, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
                 throw new AssertionError(
-                        "no invocation response (process alive: " + process.isAlive() + "); log:\n"
-                                + tail(log),
-                        e);
+                        "no invocation response (process alive: " + process.isAlive() + "); log:\n" + tail(log), e);
             }
         }
 
