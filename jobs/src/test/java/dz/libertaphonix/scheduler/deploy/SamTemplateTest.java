@@ -5,7 +5,6 @@ import static dz.libertaphonix.scheduler.testsupport.SamTemplate.JOBS_ARTIFACT;
 import static dz.libertaphonix.scheduler.testsupport.SamTemplate.list;
 import static dz.libertaphonix.scheduler.testsupport.SamTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.cronutils.model.Cron;
@@ -226,12 +225,6 @@ class SamTemplateTest {
     @Test
     void everyJobFunctionExportsARealFunqFunction() throws Exception {
         Set<String> funqs = funqFunctionNames();
-        // The job functions are written by the job-runtime work beside this one; until they are in
-        // the jobs module there is nothing to compare the exports with.
-        assumeThat(funqs)
-                .as("job @Funq functions in the jobs module (only %s so far)", funqs)
-                .anyMatch(name -> !name.equals("migrate"));
-
         for (JobId job : JobId.values()) {
             assertThat(funqs)
                     .as("the @Funq function %s exported for %s", export(jobFunction(job)), job)

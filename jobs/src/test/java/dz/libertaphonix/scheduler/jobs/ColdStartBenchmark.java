@@ -132,7 +132,7 @@ class ColdStartBenchmark {
             env.put("DATABASE_PASSWORD", services.password());
             env.put("REDIS_URL", services.redisUrl());
             env.put("SCHEDULER_TOKEN_KEY", randomKey());
-            env.put("EVENT_BUS_NAME", "libertaphonix-scheduler-bench");
+            env.put("SCHEDULER_EVENT_BUS", "libertaphonix-scheduler-bench");
             env.put("SCHEDULER_RUNS_EVENTBRIDGE_ENDPOINT", "http://127.0.0.1:" + runtime.port());
             env.put("FUNCTION_TIMEOUT", "900");
             List<String> command = new ArrayList<>(List.of(java()));
