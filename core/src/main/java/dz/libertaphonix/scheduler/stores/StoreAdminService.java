@@ -2,8 +2,6 @@ package dz.libertaphonix.scheduler.stores;
 
 import dz.libertaphonix.scheduler.common.CredentialState;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -18,16 +16,14 @@ public class StoreAdminService {
     private final StoreRepository stores;
     private final StoreService storeService;
     private final StoreTokens tokens;
-    // the EcoManager client implements the port; resolved per call so the stores feature does not
-    // depend on the client being deployed in every application that manages stores
-    private final Instance<StoreConnectionTester> connectionTester;
+    private final StoreConnectionTester connectionTester;
     private final Clock clock;
 
     public StoreAdminService(
             StoreRepository stores,
             StoreService storeService,
             StoreTokens tokens,
-            @Any Instance<StoreConnectionTester> connectionTester,
+            StoreConnectionTester connectionTester,
             Clock clock) {
         this.stores = stores;
         this.storeService = storeService;
@@ -115,11 +111,8 @@ public class StoreAdminService {
      * upstream call must not hold a database connection.
      */
     public StoreConnectionTester.ConnectionCheck testConnection(long id) {
-        if (!connectionTester.isResolvable()) {
-            throw new ConnectionTestUnavailableException();
-        }
         Store store = get(id);
-        return connectionTester.get().test(store);
+        return connectionTester.test(store);
     }
 
     private Store find(long id) {

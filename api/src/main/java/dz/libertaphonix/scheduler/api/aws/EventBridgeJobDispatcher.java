@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
 import dz.libertaphonix.scheduler.runs.JobDispatcher;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobLiveState;
-import dz.libertaphonix.scheduler.runs.LiveStateReader;
+import dz.libertaphonix.scheduler.runs.JobRunner;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -29,24 +29,25 @@ public class EventBridgeJobDispatcher implements JobDispatcher {
 
     private final EventBridgeClient eventBridge;
     private final EventBridgeConfig config;
-    private final LiveStateReader liveState;
+    private final JobRunner runner;
     private final ObjectMapper json;
 
     public EventBridgeJobDispatcher(
-            EventBridgeClient eventBridge, EventBridgeConfig config, LiveStateReader liveState, ObjectMapper json) {
+            EventBridgeClient eventBridge, EventBridgeConfig config, JobRunner runner, ObjectMapper json) {
         this.eventBridge = eventBridge;
         this.config = config;
-        this.liveState = liveState;
+        this.runner = runner;
         this.json = json;
     }
 
     @Override
     public UUID dispatch(JobId job, String actor) {
-        // a run in progress answers 409 here; two triggers racing past this check both reach the
-        // function, where the JobRunner's lock records the second as SKIPPED (already-running)
-        JobLiveState state = liveState.read(job);
-        if (state != null && state.current() != null) {
-            throw new JobAlreadyRunningException(job, state.current().runId());
+        // a run in progress (the job's lock in Redis, else a live RUNNING ledger row) answers 409 here;
+        // two triggers racing past this check both reach the function, where the JobRunner's lock
+        // records the second as SKIPPED (already-running)
+        Optional<UUID> running = runner.runningRun(job);
+        if (running.isPresent()) {
+            throw new JobAlreadyRunningException(job, running.get());
         }
         UUID runId = UUID.randomUUID();
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -13,7 +13,6 @@ import dz.libertaphonix.scheduler.api.admin.UnknownJobException;
 import dz.libertaphonix.scheduler.api.aws.ScheduleControlUnavailableException;
 import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
 import dz.libertaphonix.scheduler.schedule.InvalidCronException;
-import dz.libertaphonix.scheduler.stores.ConnectionTestUnavailableException;
 import dz.libertaphonix.scheduler.stores.StoreAlreadyExistsException;
 import dz.libertaphonix.scheduler.stores.StoreNotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -203,11 +202,6 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response scheduleControlUnavailable(ScheduleControlUnavailableException e) {
         return error(503, "SCHEDULE_CONTROL_UNAVAILABLE", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response connectionTestUnavailable(ConnectionTestUnavailableException e) {
-        return error(503, "CONNECTION_TEST_UNAVAILABLE", e.getMessage());
     }
 
     @ServerExceptionMapper

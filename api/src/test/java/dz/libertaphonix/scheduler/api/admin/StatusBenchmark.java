@@ -12,14 +12,14 @@ import dz.libertaphonix.scheduler.testsupport.TestServices;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
-import java.net.URI;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import jakarta.inject.Inject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -82,7 +82,10 @@ class StatusBenchmark {
         }
 
         static Result merge(List<Result> rounds) {
-            long[] all = rounds.stream().flatMapToLong(r -> Arrays.stream(r.sortedNanos())).sorted().toArray();
+            long[] all = rounds.stream()
+                    .flatMapToLong(r -> Arrays.stream(r.sortedNanos()))
+                    .sorted()
+                    .toArray();
             return new Result(
                     rounds.stream().mapToLong(Result::requests).sum(),
                     rounds.stream().mapToLong(Result::errors).sum(),
@@ -117,7 +120,13 @@ class StatusBenchmark {
             System.out.printf(
                     java.util.Locale.ROOT,
                     "round %d: baseline %d req in %.2f s (p99 %.2f ms), status %d req in %.2f s (p99 %.2f ms)%n",
-                    i + 1, b.requests(), b.seconds(), b.p99Millis(), r.requests(), r.seconds(), r.p99Millis());
+                    i + 1,
+                    b.requests(),
+                    b.seconds(),
+                    b.p99Millis(),
+                    r.requests(),
+                    r.seconds(),
+                    r.p99Millis());
         }
         Result baseline = Result.merge(baselineRounds);
         Result result = Result.merge(statusRounds);

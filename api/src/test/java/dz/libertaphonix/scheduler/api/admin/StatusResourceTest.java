@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.api.admin;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,23 +10,22 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dz.libertaphonix.scheduler.api.testsupport.AdminFixtures;
 import dz.libertaphonix.scheduler.api.testsupport.AdminTokens;
-import dz.libertaphonix.scheduler.api.testsupport.InterimLiveState;
+import dz.libertaphonix.scheduler.api.testsupport.GatedShippingJob;
 import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
+import dz.libertaphonix.scheduler.api.testsupport.LiveStates;
 import dz.libertaphonix.scheduler.api.testsupport.TestClock;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobLiveState;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
-import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,10 @@ class StatusResourceTest {
     AdminFixtures fixtures;
 
     @Inject
-    InterimLiveState liveState;
+    LiveStates liveStates;
+
+    @Inject
+    GatedShippingJob shipping;
 
     @Inject
     TestClock clock;
@@ -51,48 +54,43 @@ class StatusResourceTest {
     @BeforeEach
     void schedulesAsSeeded() {
         fixtures.defaultSchedules();
+        for (JobId job : JobId.values()) {
+            liveStates.clear(job);
+        }
     }
 
     @AfterEach
     void realTime() {
         clock.reset();
-        for (JobId job : JobId.values()) {
-            liveState.clear(job);
-        }
+        shipping.open();
     }
 
     @Test
-    void answersTheOriginalStatusContractWithItsExactFieldNames() {
-        UUID shippingRun = UUID.randomUUID();
-        liveState.set(new JobLiveState(
+    void answersTheOriginalStatusContractWithItsExactFieldNames() throws Exception {
+        liveStates.finished(
                 JobId.ECOMANAGER_SYNC,
-                null,
                 LAST_IMPORT_START,
                 LAST_IMPORT_END,
                 JobRunStatus.SUCCEEDED,
                 Map.of("imported", 42L, "quarantined", 1L),
-                null));
-        liveState.set(new JobLiveState(
-                JobId.SHIPPING_STATUS_SYNC,
-                new JobLiveState.CurrentRun(
-                        shippingRun,
-                        RunTrigger.MANUAL,
-                        AdminTokens.ADMIN_EMAIL,
-                        Instant.parse("2025-07-24T08:00:00Z"),
-                        Map.of("pages", new JobLiveState.Progress(14, 60))),
-                Instant.parse("2025-07-24T05:00:00Z"),
-                Instant.parse("2025-07-24T05:03:00Z"),
-                JobRunStatus.FAILED,
-                Map.of("changed", 3L),
-                "UpstreamUnavailableException: Maystro answered 503"));
-        liveState.set(new JobLiveState(
+                null);
+        liveStates.finished(
                 JobId.DAILY_CLEANUP,
-                null,
                 Instant.parse("2025-07-24T01:00:00Z"),
                 Instant.parse("2025-07-24T01:00:04Z"),
-                JobRunStatus.SUCCEEDED,
+                JobRunStatus.FAILED,
                 Map.of(),
-                null));
+                Map.of("class", "RunStateUnavailableException", "message", "Redis unavailable"));
+        // a real shipping run, held open inside the job after it reported its progress
+        shipping.close();
+        String shippingRun = given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
+                .post("/api/v1/scheduler/trigger/shipping")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("data.runId");
+        shipping.awaitStarted(Duration.ofSeconds(20));
 
         JsonPath body = given().header("Authorization", AdminTokens.bearer(AdminTokens.teamManager()))
                 .get("/api/v1/scheduler/status")
@@ -102,6 +100,7 @@ class StatusResourceTest {
                 .body("success", equalTo(true))
                 .extract()
                 .jsonPath();
+        shipping.open();
 
         assertThat(body.getMap("")).containsOnlyKeys("success", "data");
         assertThat(body.getMap("data"))
@@ -127,19 +126,21 @@ class StatusResourceTest {
         assertThat(body.getInt("data.lastSyncs.ecomanager.lastResults.counts.imported"))
                 .isEqualTo(42);
         assertThat(body.getString("data.lastSyncs.ecomanager.lastError")).isNull();
-        assertThat(body.getString("data.lastSyncs.shippingStatus.lastError"))
-                .isEqualTo("UpstreamUnavailableException: Maystro answered 503");
+        // the shipping run in progress is its last run: started, not ended
+        assertThat(body.getString("data.lastSyncs.shippingStatus.lastStart")).endsWith("+01:00");
+        assertThat(body.getString("data.lastSyncs.shippingStatus.lastEnd")).isNull();
         assertThat(body.getString("data.lastSyncs.shippingStatus.lastResults.status"))
-                .isEqualTo("FAILED");
+                .isEqualTo("RUNNING");
         assertThat(body.getString("data.lastSyncs.cleanup.lastRun")).isEqualTo("2025-07-24T02:00:00+01:00");
-        assertThat(body.getString("data.lastSyncs.cleanup.lastError")).isNull();
+        assertThat(body.getString("data.lastSyncs.cleanup.lastError"))
+                .isEqualTo("RunStateUnavailableException: Redis unavailable");
 
         List<Map<String, Object>> jobs = body.getList("data.jobs");
         assertThat(jobs)
                 .extracting(job -> job.get("job"))
                 .containsExactly("ecomanager-sync", "shipping-status-sync", "daily-cleanup");
-        Map<String, Object> shipping = jobs.get(1);
-        assertThat(shipping)
+        Map<String, Object> shippingJob = jobs.get(1);
+        assertThat(shippingJob)
                 .containsOnlyKeys(
                         "job",
                         "name",
@@ -150,19 +151,28 @@ class StatusResourceTest {
                         "running",
                         "currentRun",
                         "lastStatus");
-        assertThat(shipping.get("name")).isEqualTo("shipping_status_sync");
-        assertThat(shipping.get("running")).isEqualTo(true);
-        assertThat(shipping.get("cron")).isEqualTo(AdminFixtures.DEFAULT_SHIPPING_CRON);
-        assertThat(shipping.get("timeZone")).isEqualTo("Africa/Algiers");
-        assertThat(body.getString("data.jobs[1].currentRun.runId")).isEqualTo(shippingRun.toString());
+        assertThat(shippingJob.get("name")).isEqualTo("shipping_status_sync");
+        assertThat(shippingJob.get("running")).isEqualTo(true);
+        assertThat(shippingJob.get("cron")).isEqualTo(AdminFixtures.DEFAULT_SHIPPING_CRON);
+        assertThat(shippingJob.get("timeZone")).isEqualTo("Africa/Algiers");
+        assertThat(body.getString("data.jobs[1].currentRun.runId")).isEqualTo(shippingRun);
         assertThat(body.getString("data.jobs[1].currentRun.trigger")).isEqualTo("MANUAL");
         assertThat(body.getString("data.jobs[1].currentRun.actor")).isEqualTo(AdminTokens.ADMIN_EMAIL);
-        assertThat(body.getString("data.jobs[1].currentRun.startedAt")).isEqualTo("2025-07-24T09:00:00+01:00");
+        assertThat(body.getString("data.jobs[1].currentRun.startedAt")).endsWith("+01:00");
         assertThat(body.getInt("data.jobs[1].currentRun.progress.pages.done")).isEqualTo(14);
         assertThat(body.getInt("data.jobs[1].currentRun.progress.pages.total")).isEqualTo(60);
         assertThat(body.getBoolean("data.jobs[0].running")).isFalse();
         assertThat(body.getString("data.jobs[0].currentRun")).isNull();
         assertThat(body.getString("data.jobs[0].lastStatus")).isEqualTo("SUCCEEDED");
+
+        // once the run has ended, it is the last sync, with its counts
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().header("Authorization", AdminTokens.bearer(AdminTokens.teamManager()))
+                        .get("/api/v1/scheduler/status")
+                        .then()
+                        .body("data.jobs[1].running", equalTo(false))
+                        .body("data.lastSyncs.shippingStatus.lastResults.status", equalTo("SUCCEEDED"))
+                        .body("data.lastSyncs.shippingStatus.lastResults.counts.changed", equalTo(3)));
     }
 
     @Test

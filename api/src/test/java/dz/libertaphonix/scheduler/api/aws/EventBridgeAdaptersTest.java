@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +21,12 @@ import dz.libertaphonix.scheduler.api.admin.ScheduleStateCache;
 import dz.libertaphonix.scheduler.api.testsupport.AdminFixtures;
 import dz.libertaphonix.scheduler.api.testsupport.AdminTokens;
 import dz.libertaphonix.scheduler.api.testsupport.EventBridgeWireMock;
+import dz.libertaphonix.scheduler.api.testsupport.GatedShippingJob;
 import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
 import dz.libertaphonix.scheduler.audit.AuditOutcome;
 import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobRunner;
+import dz.libertaphonix.scheduler.runs.RunRequest;
 import dz.libertaphonix.scheduler.schedule.Schedule;
 import dz.libertaphonix.scheduler.schedule.ScheduleChanges;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
@@ -33,7 +37,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +74,12 @@ class EventBridgeAdaptersTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    JobRunner runner;
+
+    @Inject
+    GatedShippingJob shipping;
 
     WireMockServer eventBridge;
 
@@ -209,6 +221,32 @@ class EventBridgeAdaptersTest {
         assertThat(detail.get("job").asText()).isEqualTo("ecomanager-sync");
         assertThat(detail.get("runId").asText()).isEqualTo(runId);
         assertThat(detail.get("actor").asText()).isEqualTo(AdminTokens.ADMIN_EMAIL);
+    }
+
+    @Test
+    void answers409WithoutPuttingAnEventWhileARunIsInProgress() throws Exception {
+        shipping.close();
+        UUID running = UUID.randomUUID();
+        // a run held by this process' JobRunner: its lock is what the dispatcher sees
+        Thread.ofPlatform()
+                .start(() -> runner.run(RunRequest.manual(JobId.SHIPPING_STATUS_SYNC, "scheduler", running)));
+        try {
+            shipping.awaitStarted(Duration.ofSeconds(20));
+
+            given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
+                    .post("/api/v1/scheduler/trigger/shipping")
+                    .then()
+                    .statusCode(409)
+                    .body("error.code", Matchers.equalTo("JOB_ALREADY_RUNNING"))
+                    .body("error.details.runId", Matchers.equalTo(running.toString()));
+
+            eventBridge.verify(
+                    0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents")));
+        } finally {
+            shipping.open();
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> runner.runningRun(JobId.SHIPPING_STATUS_SYNC).isEmpty());
     }
 
     @Test

@@ -27,7 +27,8 @@ public class DirectHttpListener {
     /** Starts listening on a free port; returns it. */
     public synchronized int start(Vertx vertx) throws Exception {
         if (server == null) {
-            server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            server = vertx.createHttpServer(
+                            new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                     .requestHandler(router)
                     .listen()
                     .toCompletionStage()
