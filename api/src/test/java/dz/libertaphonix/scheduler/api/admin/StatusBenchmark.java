@@ -222,7 +222,8 @@ class StatusBenchmark {
                         }
                     } finally {
                         // the next request of this connection starts from a fresh stack
-                        vertx.runOnContext(ignored -> next(client, request, end, samples, count, errors, lastAnswer, done));
+                        vertx.runOnContext(
+                                ignored -> next(client, request, end, samples, count, errors, lastAnswer, done));
                     }
                 });
     }
