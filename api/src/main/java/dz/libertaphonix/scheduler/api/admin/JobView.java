@@ -11,7 +11,8 @@ import java.util.List;
  * @param cron Quartz expression, read in {@code timeZone}
  * @param description the cron in words
  * @param eventBridgeExpression the same schedule as a UTC EventBridge rule expression
- * @param nextFireTimes the next fire times (empty when the schedule is disabled and {@code preview} is false)
+ * @param nextFireTimes the next fire times; none while the schedule is disabled, except in the answer to a
+ *     cron change, which previews them
  */
 public record JobView(
         String job,

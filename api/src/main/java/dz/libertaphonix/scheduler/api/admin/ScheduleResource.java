@@ -161,6 +161,6 @@ public class ScheduleResource {
         } finally {
             cache.invalidate();
         }
-        return ApiResponse.ok(overview.job(job));
+        return ApiResponse.ok(overview.preview(job));
     }
 }

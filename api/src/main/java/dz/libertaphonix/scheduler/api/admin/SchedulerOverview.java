@@ -108,7 +108,14 @@ public class SchedulerOverview {
         return views;
     }
 
+    /** One job, as in {@link #jobs()}. */
     public JobView job(JobId job) {
+        JobSchedule schedule = schedules.current().job(job);
+        return jobView(schedule, schedule.enabled(), clock.instant());
+    }
+
+    /** One job with its next fire times listed even while disabled: the answer to a cron change. */
+    public JobView preview(JobId job) {
         return jobView(schedules.current().job(job), true, clock.instant());
     }
 
