@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.maystro;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -13,6 +14,8 @@ public final class MaystroSession {
     private final MaystroClient client;
     private final MaystroAccount account;
     private final LongAdder requests = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
 
     MaystroSession(MaystroClient client, MaystroAccount account) {
         this.client = client;
@@ -29,7 +32,12 @@ public final class MaystroSession {
      * @throws MaystroException when the page could not be read: never an empty page instead
      */
     public Optional<MaystroPage> page(int number) {
-        return client.page(account, number, requests);
+        enter();
+        try {
+            return client.page(account, number, requests);
+        } finally {
+            inFlight.decrementAndGet();
+        }
     }
 
     /**
@@ -39,11 +47,26 @@ public final class MaystroSession {
      * @throws MaystroException when the lookup failed
      */
     public List<MaystroParcel> findByExternalOrderId(String reference) {
-        return client.lookup(account, reference, requests);
+        enter();
+        try {
+            return client.lookup(account, reference, requests);
+        } finally {
+            inFlight.decrementAndGet();
+        }
     }
 
     /** HTTP requests made so far. */
     public long requests() {
         return requests.sum();
+    }
+
+    /** The most pages or lookups this session had under way at the same time (retries included). */
+    public int mostInFlight() {
+        return mostInFlight.get();
+    }
+
+    private void enter() {
+        int now = inFlight.incrementAndGet();
+        mostInFlight.accumulateAndGet(now, Math::max);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param conflicts changes not written because the order kept changing underneath
  * @param failed pages or lookups that failed after their retries
  * @param requests HTTP requests made for this account, retries included
+ * @param mostInFlight the most pages (or lookups) requested at the same time
  * @param stoppedBecause why the walk ended (ALL_FOUND, OLDER_THAN_OPEN_ORDERS, END_OF_LIST, PAGE_CAP,
  *     DEADLINE, CREDENTIALS_REJECTED, LOOKUPS_DONE, NOTHING_OPEN)
  * @param error the failure that stopped or marred this account, if any
@@ -38,6 +39,7 @@ public record AccountSyncResult(
         long conflicts,
         long failed,
         long requests,
+        int mostInFlight,
         long durationMs,
         String stoppedBecause,
         String error) {

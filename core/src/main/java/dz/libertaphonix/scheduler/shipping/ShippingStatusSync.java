@@ -186,7 +186,8 @@ public class ShippingStatusSync {
         private long lookedUpNotFound;
         private int consecutiveFailures;
         private boolean answered;
-        private String stoppedBecause;
+        private boolean rejectionRecorded;
+        private volatile String stoppedBecause;
         private String error;
 
         AccountRun(
@@ -260,61 +261,35 @@ public class ShippingStatusSync {
         // ---- paging ---------------------------------------------------------------------------
 
         private void walk() {
-            int width = config.pagesInFlight();
-            int cap = config.pageCap();
             Instant boundary = snapshot.oldestPlacedAt().minus(config.pageAgeMargin());
-            int nextPage = 1;
-            int nextToProcess = 1;
-            int lastPage = Integer.MAX_VALUE;
-            int inFlight = 0;
+            PageFeed feed = new PageFeed(config.pagesInFlight(), config.pageCap());
             // pages may arrive out of order; they are applied in order, newest first, so that of two
             // parcels for one order (a re-shipment) the newer one wins
             TreeMap<Integer, PageOutcome> arrived = new TreeMap<>();
-            BlockingQueue<PageOutcome> done = new LinkedBlockingQueue<>();
-            ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
-                    .name("maystro-" + account.name() + "-", 0)
-                    .factory());
+            int nextToApply = 1;
             try {
-                while (true) {
-                    // a window of twice the width bounds the pages held while an early one is retried
-                    while (stoppedBecause == null
-                            && inFlight < width
-                            && nextPage <= Math.min(lastPage, cap)
-                            && nextPage < nextToProcess + 2 * width) {
-                        if (context.deadlineReached()) {
-                            stoppedBecause = DEADLINE;
-                            break;
-                        }
-                        int number = nextPage++;
-                        inFlight++;
-                        pool.execute(() -> done.add(fetch(number)));
-                    }
-                    if (inFlight == 0) {
-                        break;
-                    }
-                    PageOutcome outcome = take(done);
-                    inFlight--;
-                    if (outcome.pastEnd()) {
-                        // no page from here on exists: stop asking for them at once
-                        lastPage = Math.min(lastPage, outcome.number() - 1);
-                    }
+                feed.fill();
+                while (!feed.drained()) {
+                    PageOutcome outcome = feed.next();
                     if (outcome.failure() instanceof CourierCredentialsRejectedException) {
-                        // the key is refused whatever the page: stop at once, not when its turn comes
+                        // the key is refused whatever the page: record it now, not when its turn comes
                         failedRequest(outcome.failure(), "page " + outcome.number());
                     }
                     arrived.put(outcome.number(), outcome);
-                    while (arrived.containsKey(nextToProcess)) {
-                        PageOutcome next = arrived.remove(nextToProcess++);
-                        lastPage = apply(next, boundary, lastPage);
+                    List<PageOutcome> ready = new ArrayList<>();
+                    while (arrived.containsKey(nextToApply)) {
+                        ready.add(arrived.remove(nextToApply++));
                     }
-                    context.progress("pages", nextToProcess - 1, Math.min(lastPage, cap));
+                    if (!ready.isEmpty()) {
+                        apply(ready, boundary, feed);
+                        feed.applied(nextToApply);
+                    }
+                    context.progress("pages", nextToApply - 1, feed.pagesKnown());
                 }
             } finally {
-                pool.shutdownNow();
+                feed.close();
             }
-            if (stoppedBecause == null) {
-                stoppedBecause = lastPage <= cap ? END_OF_LIST : PAGE_CAP;
-            }
+            stop(feed.lastPage() <= config.pageCap() ? END_OF_LIST : PAGE_CAP);
         }
 
         private PageOutcome fetch(int number) {
@@ -326,27 +301,38 @@ public class ShippingStatusSync {
             }
         }
 
-        /** Applies one page in order; returns the list's last page as now known. */
-        private int apply(PageOutcome outcome, Instant boundary, int lastPage) {
-            if (outcome.pastEnd()) {
-                return Math.min(lastPage, outcome.number() - 1);
-            }
-            if (outcome.failure() != null) {
-                if (!(outcome.failure() instanceof CourierCredentialsRejectedException)) {
-                    failedRequest(outcome.failure(), "page " + outcome.number());
+        /**
+         * Applies consecutive pages, in order, with one matching query for all their parcels, then
+         * decides whether the walk has gone far enough.
+         */
+        private void apply(List<PageOutcome> pages, Instant boundary, PageFeed feed) {
+            List<MaystroParcel> parcels = new ArrayList<>();
+            boolean older = false;
+            for (PageOutcome outcome : pages) {
+                if (outcome.pastEnd()) {
+                    continue;
                 }
-                return lastPage;
+                if (outcome.failure() != null) {
+                    if (!(outcome.failure() instanceof CourierCredentialsRejectedException)) {
+                        failedRequest(outcome.failure(), "page " + outcome.number());
+                    }
+                    continue;
+                }
+                MaystroPage page = outcome.page();
+                answered();
+                unreadable += page.unreadable();
+                parcels.addAll(page.parcels());
+                if (page.last()) {
+                    feed.lastPage(page.number());
+                }
+                older |= olderThan(page, boundary);
             }
-            MaystroPage page = outcome.page();
-            answered();
-            unreadable += page.unreadable();
-            reconcile(page.parcels());
+            reconcile(parcels);
             if (found.count() >= snapshot.count()) {
                 stop(ALL_FOUND);
-            } else if (olderThan(page, boundary)) {
+            } else if (older) {
                 stop(OLDER_THAN_OPEN_ORDERS);
             }
-            return page.last() ? Math.min(lastPage, page.number()) : lastPage;
         }
 
         private static boolean olderThan(MaystroPage page, Instant boundary) {
@@ -356,6 +342,97 @@ public class ShippingStatusSync {
                     .max(Comparator.naturalOrder())
                     .orElse(null);
             return newest != null && newest.isBefore(boundary);
+        }
+
+        /**
+         * Keeps {@code width} pages in flight. Every finished request starts the next one from its own
+         * thread, so a busy writer never leaves a slot idle; the pages held for in-order application
+         * stay within a window of twice the width, which bounds memory while an early page is retried.
+         */
+        private final class PageFeed {
+
+            private final int width;
+            private final int cap;
+            private final BlockingQueue<PageOutcome> done = new LinkedBlockingQueue<>();
+            private final ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                    .name("maystro-" + account.name() + "-", 0)
+                    .factory());
+            private int nextPage = 1;
+            private int lastPage = Integer.MAX_VALUE;
+            private int nextToApply = 1;
+            private int inFlight;
+            private boolean closed;
+
+            PageFeed(int width, int cap) {
+                this.width = width;
+                this.cap = cap;
+            }
+
+            /** Starts as many pages as the width, the window, the list's end and the stop allow. */
+            synchronized void fill() {
+                while (!closed
+                        && stoppedBecause == null
+                        && inFlight < width
+                        && nextPage <= Math.min(lastPage, cap)
+                        && nextPage < nextToApply + 2 * width) {
+                    if (context.deadlineReached()) {
+                        stop(DEADLINE);
+                        return;
+                    }
+                    int number = nextPage++;
+                    inFlight++;
+                    pool.execute(() -> arrive(fetch(number)));
+                }
+            }
+
+            private void arrive(PageOutcome outcome) {
+                synchronized (this) {
+                    if (outcome.pastEnd()) {
+                        // no page from here on exists: stop asking for them at once
+                        lastPage = Math.min(lastPage, outcome.number() - 1);
+                    }
+                    if (outcome.failure() instanceof CourierCredentialsRejectedException) {
+                        stop(CREDENTIALS_REJECTED);
+                    }
+                    // queued before the count drops, so "nothing in flight, nothing queued" means done
+                    done.add(outcome);
+                    inFlight--;
+                }
+                fill();
+            }
+
+            synchronized boolean drained() {
+                return inFlight == 0 && done.isEmpty();
+            }
+
+            PageOutcome next() {
+                return take(done);
+            }
+
+            void applied(int next) {
+                synchronized (this) {
+                    nextToApply = next;
+                }
+                fill();
+            }
+
+            synchronized void lastPage(int number) {
+                lastPage = Math.min(lastPage, number);
+            }
+
+            synchronized int lastPage() {
+                return lastPage;
+            }
+
+            /** The pages the walk may read: up to the list's known end, never past the cap. */
+            synchronized int pagesKnown() {
+                return Math.min(lastPage, cap);
+            }
+
+            synchronized void close() {
+                closed = true;
+                pool.shutdownNow();
+            }
         }
 
         // ---- lookups --------------------------------------------------------------------------
@@ -389,7 +466,7 @@ public class ShippingStatusSync {
                             continue;
                         }
                         if (context.deadlineReached()) {
-                            stoppedBecause = DEADLINE;
+                            stop(DEADLINE);
                             continue;
                         }
                         inFlight++;
@@ -404,9 +481,7 @@ public class ShippingStatusSync {
             } finally {
                 pool.shutdownNow();
             }
-            if (stoppedBecause == null) {
-                stoppedBecause = LOOKUPS_DONE;
-            }
+            stop(LOOKUPS_DONE);
         }
 
         private LookupOutcome lookUp(OpenOrders.OpenOrder order) {
@@ -508,12 +583,13 @@ public class ShippingStatusSync {
 
         private void failedRequest(Throwable failure, String what) {
             if (failure instanceof CourierCredentialsRejectedException rejected) {
-                if (!CREDENTIALS_REJECTED.equals(stoppedBecause)) {
+                if (!rejectionRecorded) {
+                    rejectionRecorded = true;
                     LOG.warn(rejected.getMessage());
                     courierAccounts.markRejected(account.name(), rejected.getMessage());
                 }
                 error = rejected.getMessage();
-                stoppedBecause = CREDENTIALS_REJECTED;
+                stop(CREDENTIALS_REJECTED);
                 return;
             }
             failed++;
@@ -526,7 +602,8 @@ public class ShippingStatusSync {
             }
         }
 
-        private void stop(String reason) {
+        /** The first reason to stop wins; the walk's worker threads may call this too. */
+        private synchronized void stop(String reason) {
             if (stoppedBecause == null) {
                 stoppedBecause = reason;
             }
@@ -566,6 +643,7 @@ public class ShippingStatusSync {
                     conflicts,
                     failed,
                     session.requests(),
+                    session.mostInFlight(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                     stoppedBecause,
                     error);
