@@ -3,14 +3,19 @@ package dz.libertaphonix.scheduler.maystro;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
-/** The JSON shapes Maystro sends, read tolerantly: unknown fields ignored, scalars as they come. */
+/**
+ * The JSON shapes Maystro sends, read tolerantly: unknown fields ignored, scalars as they come.
+ * Registered for reflection: Jackson reads them in a native image too.
+ */
 final class MaystroDtos {
 
     private MaystroDtos() {}
 
     /** {@code {"list": {...}}}: Maystro nests the DRF page under {@code list}. */
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ParcelListResponse(ParcelList list) {}
 
@@ -19,10 +24,12 @@ final class MaystroDtos {
      * be told from a missing field (unknown). Results are read one by one: one odd parcel must not
      * sink its 19 neighbours.
      */
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ParcelList(JsonNode count, JsonNode next, JsonNode previous, List<JsonNode> results) {}
 
     /** One parcel. Ids and codes arrive as strings or numbers; the abort reason is not always text. */
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ParcelDto(
             JsonNode id,
@@ -41,6 +48,7 @@ final class MaystroDtos {
             @JsonProperty("abort_reason") JsonNode abortReason) {}
 
     /** The {@code payload} of an {@code OrderStatusChanged} webhook event. */
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StatusChangedPayload(
             JsonNode id,

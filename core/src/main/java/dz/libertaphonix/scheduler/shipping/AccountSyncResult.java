@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.shipping;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Map;
 
 /**
@@ -23,6 +24,7 @@ import java.util.Map;
  *     DEADLINE, CREDENTIALS_REJECTED, LOOKUPS_DONE, NOTHING_OPEN)
  * @param error the failure that stopped or marred this account, if any
  */
+@RegisterForReflection
 public record AccountSyncResult(
         String account,
         SyncStrategy strategy,

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.shipping;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  *     be on a failed page, so they are not called "not found", let alone "unchanged"
  * @param deadlineReached the run stopped early to stay inside its time
  */
+@RegisterForReflection
 public record ShippingSyncReport(
         long openOrders,
         long checked,

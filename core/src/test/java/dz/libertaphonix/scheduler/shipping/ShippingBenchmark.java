@@ -13,7 +13,6 @@ import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.FakeMaystroServer;
-import dz.libertaphonix.scheduler.testsupport.MaystroWireMock;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
 import io.agroal.api.AgroalDataSource;
@@ -61,7 +60,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ShippingBenchmark.Unthrottled.class)
 @QuarkusTestResource(RealServicesResource.class)
-@QuarkusTestResource(MaystroWireMock.class)
 class ShippingBenchmark {
 
     private static final Duration LATENCY = Duration.ofMillis(100);

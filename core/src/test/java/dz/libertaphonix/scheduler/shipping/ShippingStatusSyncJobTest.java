@@ -75,6 +75,16 @@ class ShippingStatusSyncJobTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("main", SyncStrategy.PAGING, 10L),
                         org.assertj.core.groups.Tuple.tuple("backup", SyncStrategy.LOOKUP, 5L));
+        // the results go into the run ledger as JSON, and come back out of it
+        fixtures.recordResult(runId, result);
+        java.util.Map<?, ?> stored = (java.util.Map<?, ?>) fixtures.storedResults(runId);
+        assertThat(((Number) stored.get("checked")).longValue()).isEqualTo(15L);
+        List<Object> strategies = ((List<?>) stored.get("accounts"))
+                .stream()
+                        .map(a -> ((java.util.Map<?, ?>) a).get("strategy"))
+                        .map(Object.class::cast)
+                        .toList();
+        assertThat(strategies).containsExactly("PAGING", "LOOKUP");
         assertThat(orders.subList(0, 10))
                 .allSatisfy(o -> assertThat(fixtures.reload(o.id).status).isEqualTo(OrderStatus.DELIVERED));
         assertThat(orders.subList(10, 15)).allSatisfy(o -> assertThat(fixtures.reload(o.id).shippingStatusCode)

@@ -68,7 +68,7 @@ class ShippingStatusSyncTest {
             list.add(parcel(ShippingFixtures.reference("OTHER"), 31, now.minusSeconds(i)));
         }
         references.forEach(r -> list.add(parcel(r, 41, now.minus(Duration.ofDays(1)))));
-        MaystroFake maystro = MaystroFake.account("inflight").list(list, 150);
+        MaystroFake maystro = MaystroFake.account("inflight").list(list, 300);
 
         ShippingSyncReport report = sync.run(List.of(maystro.account()), context(now));
 

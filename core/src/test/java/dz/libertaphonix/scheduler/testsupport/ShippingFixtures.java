@@ -8,6 +8,7 @@ import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.orders.OrderStatusEvent;
 import dz.libertaphonix.scheduler.orders.OrderStatusEventRepository;
 import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRun;
 import dz.libertaphonix.scheduler.runs.JobRunRepository;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
@@ -139,6 +140,20 @@ public class ShippingFixtures {
 
     public Order order(Store store, String reference, Instant now) {
         return order(store, reference, now, o -> {});
+    }
+
+    /** Writes a job's result into its ledger row as the runner does, and reads it back from JSON. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordResult(UUID runId, JobResult result) {
+        JobRun run = runs.findById(runId);
+        run.status = result.status();
+        run.counts = new java.util.LinkedHashMap<>(result.counts());
+        run.results = result.results();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Object storedResults(UUID runId) {
+        return runs.findById(runId).results;
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package dz.libertaphonix.scheduler.api.webhooks;
 import dz.libertaphonix.scheduler.maystro.MaystroConfig;
 import dz.libertaphonix.scheduler.shipping.InboundEvent;
 import dz.libertaphonix.scheduler.shipping.MaystroWebhookService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -67,5 +68,6 @@ public class MaystroWebhookResource {
     }
 
     /** What Maystro gets back: the outcome, nothing about our orders. */
+    @RegisterForReflection
     public record Answer(String status, boolean changed) {}
 }
