@@ -449,13 +449,13 @@ class ShippingStatusSyncTest {
             shippedWithCode(31).accept(o);
             o.importedAt = now.minus(Duration.ofDays(61));
         });
-        Order pending =
-                fixtures.order(store, ShippingFixtures.reference("PENDING"), now, o -> o.status = OrderStatus.PENDING);
+        Order notShipped = fixtures.order(
+                store, ShippingFixtures.reference("NOTSHIPPED"), now, o -> o.status = OrderStatus.IN_PROGRESS);
         Order followed = fixtures.order(store, ShippingFixtures.reference("FOLLOWED"), now);
         MaystroFake maystro = MaystroFake.account("window")
                 .list(List.of(
                         parcel(tooOld.reference, 41, now),
-                        parcel(pending.reference, 41, now),
+                        parcel(notShipped.reference, 41, now),
                         parcel(followed.reference, 41, now)));
 
         ShippingSyncReport report = sync.run(List.of(maystro.account()), context(now), SyncStrategy.PAGING);
@@ -463,7 +463,7 @@ class ShippingStatusSyncTest {
         assertThat(report.openOrders()).isEqualTo(1);
         assertThat(fixtures.reload(followed.id).status).isEqualTo(OrderStatus.DELIVERED);
         assertThat(fixtures.reload(tooOld.id).status).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(fixtures.reload(pending.id).status).isEqualTo(OrderStatus.PENDING);
+        assertThat(fixtures.reload(notShipped.id).status).isEqualTo(OrderStatus.IN_PROGRESS);
     }
 
     /** A parcel saying exactly what the order already shows (code 31, its numbers). */
