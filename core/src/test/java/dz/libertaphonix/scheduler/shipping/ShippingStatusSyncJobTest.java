@@ -7,6 +7,7 @@ import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobRegistry;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.stores.Store;
@@ -17,8 +18,6 @@ import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
 import dz.libertaphonix.scheduler.testsupport.ShippingJobContext;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -33,18 +32,16 @@ import org.junit.jupiter.api.Test;
 class ShippingStatusSyncJobTest {
 
     @Inject
-    @Any
-    Instance<Job> jobs;
+    JobRegistry registry;
 
     @Inject
     ShippingFixtures fixtures;
 
     @Test
     void syncsEveryConfiguredAccountChoosingTheCheaperWayForEach() throws Exception {
-        Job job = jobs.stream()
-                .filter(j -> j.id() == JobId.SHIPPING_STATUS_SYNC)
-                .findFirst()
-                .orElseThrow();
+        // found by the runner's registry, as a scheduled run would find it
+        Job job = registry.resolve(JobId.SHIPPING_STATUS_SYNC).found().orElseThrow();
+        assertThat(job).isInstanceOf(ShippingStatusSyncJob.class);
         Instant now = ShippingFixtures.era();
         UUID runId = fixtures.run(now);
         Store store = fixtures.store();
