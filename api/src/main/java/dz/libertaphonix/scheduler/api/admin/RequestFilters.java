@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** What every admin request goes through before its endpoint: a size limit and a default body type. */
+/**
+ * What every admin request ({@code /api/…}) goes through before its endpoint: a size limit and a
+ * default body type. Other endpoints (the webhooks) keep their own rules.
+ */
 public class RequestFilters {
 
     // filters are built at static init, before runtime configuration exists: resolve it per call
@@ -21,6 +24,9 @@ public class RequestFilters {
      */
     @ServerRequestFilter
     public void limitBodySize(ContainerRequestContext request) {
+        if (!admin(request)) {
+            return;
+        }
         int length = request.getLength();
         long limit = config.get().maxBodyBytes();
         if (length > limit) {
@@ -35,8 +41,14 @@ public class RequestFilters {
      */
     @ServerRequestFilter(preMatching = true)
     public void defaultToJson(ContainerRequestContext request) {
-        if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null || request.getLength() == 0) {
+        if (admin(request)
+                && (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null || request.getLength() == 0)) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
+    }
+
+    private static boolean admin(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return (path.startsWith("/") ? path : "/" + path).startsWith(AdminPaths.ROOT);
     }
 }
