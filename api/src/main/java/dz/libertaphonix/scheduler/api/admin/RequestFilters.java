@@ -41,8 +41,7 @@ public class RequestFilters {
      */
     @ServerRequestFilter(preMatching = true)
     public void defaultToJson(ContainerRequestContext request) {
-        if (admin(request)
-                && (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null || request.getLength() == 0)) {
+        if (admin(request) && (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null || request.getLength() == 0)) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
     }

@@ -12,6 +12,7 @@ import dz.libertaphonix.scheduler.api.admin.RunNotFoundException;
 import dz.libertaphonix.scheduler.api.admin.UnknownJobException;
 import dz.libertaphonix.scheduler.api.aws.ScheduleControlUnavailableException;
 import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
+import dz.libertaphonix.scheduler.runs.RunStateUnavailableException;
 import dz.libertaphonix.scheduler.schedule.InvalidCronException;
 import dz.libertaphonix.scheduler.stores.StoreAlreadyExistsException;
 import dz.libertaphonix.scheduler.stores.StoreNotFoundException;
@@ -202,6 +203,12 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response scheduleControlUnavailable(ScheduleControlUnavailableException e) {
         return error(503, "SCHEDULE_CONTROL_UNAVAILABLE", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response runStateUnavailable(RunStateUnavailableException e) {
+        LOG.warnf("run state unavailable: %s", e.getMessage());
+        return error(503, "RUN_STATE_UNAVAILABLE", "the live run state (Redis) cannot be read right now; retry shortly");
     }
 
     @ServerExceptionMapper

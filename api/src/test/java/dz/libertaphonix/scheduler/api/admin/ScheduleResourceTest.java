@@ -119,11 +119,19 @@ class ScheduleResourceTest {
                 .body("data.status", equalTo("partial"))
                 .body("data.activeJobs", contains("ecomanager_sync", "daily_cleanup"));
 
+        given().header("Authorization", AdminTokens.bearer(AdminTokens.teamManager()))
+                .get("/api/v1/scheduler/jobs/shipping-status-sync")
+                .then()
+                .statusCode(200)
+                .body("data.enabled", equalTo(false))
+                .body("data.nextFireTimes", hasSize(0));
+
         given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
                 .post("/api/v1/scheduler/jobs/shipping-status-sync/enable")
                 .then()
                 .statusCode(200)
-                .body("data.enabled", equalTo(true));
+                .body("data.enabled", equalTo(true))
+                .body("data.nextFireTimes", hasSize(5));
 
         assertThat(actions(before, "schedule.disable")).singleElement().satisfies(row -> assertThat(row.target)
                 .isEqualTo("shipping-status-sync"));

@@ -70,6 +70,14 @@ class StoreResourceTest {
 
         Store stored = fixtures.reload(id);
         assertThat(tokens.reveal(stored)).isEqualTo(token);
+        Response one = given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
+                .get(STORES + "/" + id);
+        one.then()
+                .statusCode(200)
+                .body("data.id", equalTo((int) id))
+                .body("data.identifier", equalTo(code))
+                .body("data.token", equalTo("••••" + token.substring(token.length() - 4)));
+        assertThat(one.asString()).doesNotContain(token);
 
         Response list = given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
                 .get(STORES);
