@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.devmode;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import java.util.Map;
  * parcel list, with the real envelopes, pagination and error answers.
  */
 @Path("/sandbox")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxResource {
 
