@@ -12,10 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -58,8 +56,6 @@ public class DevTokenResource {
                 .claim("email", user + "@libertaphonix.local")
                 .claim("role", role)
                 .expiresIn(Duration.ofHours(12))
-                .jws()
-                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
-                .sign(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                .signWithSecret(secret);
     }
 }
