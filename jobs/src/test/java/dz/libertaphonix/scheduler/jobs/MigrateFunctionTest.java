@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +28,18 @@ class MigrateFunctionTest {
 
     @Test
     void migratesAnEmptyDatabaseThenReportsNothingPending() {
+        // every migration the artifact carries, whatever their number (features add their own)
+        MigrationInfo[] available = flyway.info().all();
+        String latest = available[available.length - 1].getVersion().getVersion();
+
         given().contentType("application/json")
                 .body("{}")
                 .when()
                 .post()
                 .then()
                 .statusCode(200)
-                .body("schemaVersion", equalTo("1"))
-                .body("applied", hasSize(1))
+                .body("schemaVersion", equalTo(latest))
+                .body("applied", hasSize(available.length))
                 .body("pending", hasSize(0));
 
         given().contentType("application/json")
@@ -44,6 +49,6 @@ class MigrateFunctionTest {
                 .then()
                 .statusCode(200)
                 .body("applied", hasSize(0))
-                .body("schemaVersion", equalTo("1"));
+                .body("schemaVersion", equalTo(latest));
     }
 }

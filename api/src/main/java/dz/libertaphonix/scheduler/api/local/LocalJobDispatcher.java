@@ -1,0 +1,63 @@
+package dz.libertaphonix.scheduler.api.local;
+
+import dz.libertaphonix.scheduler.runs.ErrorSummary;
+import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
+import dz.libertaphonix.scheduler.runs.JobDispatcher;
+import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobRunner;
+import dz.libertaphonix.scheduler.runs.RunRequest;
+import io.quarkus.arc.DefaultBean;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a job now in this process: answers with the run id at once and runs the JobRunner on a
+ * managed executor, so an HTTP request never waits for a run. The default adapter; an EventBridge
+ * adapter (SyncRequested) replaces it with {@code scheduler.control=eventbridge}.
+ */
+@DefaultBean
+@ApplicationScoped
+public class LocalJobDispatcher implements JobDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(LocalJobDispatcher.class);
+
+    private final JobRunner runner;
+    /*
+     * Nothing is propagated from the caller: a run must not join the request's transaction or
+     * request scope, which end as soon as the request has answered.
+     */
+    private final ManagedExecutor executor = ManagedExecutor.builder()
+            .maxAsync(JobId.values().length)
+            .propagated(ThreadContext.NONE)
+            .cleared(ThreadContext.ALL_REMAINING)
+            .build();
+
+    public LocalJobDispatcher(JobRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public UUID dispatch(JobId job, String actor) {
+        Optional<UUID> running = runner.runningRun(job);
+        if (running.isPresent()) {
+            throw new JobAlreadyRunningException(job, running.get());
+        }
+        UUID runId = UUID.randomUUID();
+        executor.runAsync(() -> runner.run(RunRequest.manual(job, actor, runId)))
+                .exceptionally(failure -> {
+                    LOG.errorf("run %s of %s could not be recorded: %s", runId, job, ErrorSummary.oneLine(failure));
+                    return null;
+                });
+        return runId;
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,98 @@
+package dz.libertaphonix.scheduler.cleanup;
+
+import dz.libertaphonix.scheduler.runs.Job;
+import dz.libertaphonix.scheduler.runs.JobContext;
+import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobResult;
+import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The nightly cleanup ({@code daily-cleanup}): deletes activity logs, finished runs and audit events
+ * past their retention, sweeps orphaned scheduler keys out of Redis, and analyses (and vacuums) the
+ * tables the jobs write. It never deletes or changes orders, customers, agents or stores.
+ *
+ * <p>Ends PARTIAL when the deadline stopped it (the next night continues) or a table could not be
+ * maintained.
+ */
+@ApplicationScoped
+public class DailyCleanupJob implements Job {
+
+    private final CleanupConfig config;
+    private final RetentionPurger purger;
+    private final RedisKeySweeper sweeper;
+    private final TableMaintenance maintenance;
+
+    public DailyCleanupJob(
+            CleanupConfig config, RetentionPurger purger, RedisKeySweeper sweeper, TableMaintenance maintenance) {
+        this.config = config;
+        this.purger = purger;
+        this.sweeper = sweeper;
+        this.maintenance = maintenance;
+    }
+
+    @Override
+    public JobId id() {
+        return JobId.DAILY_CLEANUP;
+    }
+
+    @Override
+    public JobResult execute(JobContext context) throws Exception {
+        Instant now = context.clock().instant();
+        List<CleanupReport.Purge> purges = new ArrayList<>();
+        for (RetentionPurger.Rule rule : RetentionPurger.Rule.values()) {
+            if (context.deadlineReached()) {
+                break;
+            }
+            purges.add(purger.purge(rule, now.minus(retention(rule)), config.batchSize(), context));
+            context.progress("purges", purges.size(), RetentionPurger.Rule.values().length);
+        }
+        List<CleanupReport.KeySweep> keys =
+                context.deadlineReached() ? List.of() : sweeper.sweep(config.redisScanCount(), context);
+        List<CleanupReport.Maintenance> tables = context.deadlineReached()
+                ? List.of()
+                : maintenance.maintain(config.maintainedTables(), config.vacuum(), context);
+
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (CleanupReport.Purge purge : purges) {
+            counts.merge(purge.table(), purge.deleted(), Long::sum);
+        }
+        counts.put(
+                "redis_keys",
+                keys.stream().mapToLong(k -> k.withoutTtl() + k.orphaned()).sum());
+        counts.put(
+                "tables_maintained",
+                tables.stream().filter(t -> t.error() == null).count());
+
+        boolean stoppedEarly = purges.size() < RetentionPurger.Rule.values().length
+                || purges.stream().anyMatch(p -> !p.complete())
+                || tables.size() < config.maintainedTables().size();
+        List<String> failedTables = tables.stream()
+                .filter(t -> t.error() != null)
+                .map(CleanupReport.Maintenance::table)
+                .toList();
+        CleanupReport report = new CleanupReport(purges, keys, tables);
+        if (!stoppedEarly && failedTables.isEmpty()) {
+            return JobResult.succeeded(counts, report);
+        }
+        String message = stoppedEarly
+                ? "stopped at the deadline; the next run continues"
+                : "maintenance failed on " + String.join(", ", failedTables);
+        return new JobResult(JobRunStatus.PARTIAL, counts, report, message);
+    }
+
+    private Duration retention(RetentionPurger.Rule rule) {
+        return switch (rule) {
+            case ACTIVITY_LOGS -> config.activityLogRetention();
+            case FINISHED_RUNS -> config.runRetention();
+            case FAILED_RUNS -> config.failedRunRetention();
+            case AUDIT_EVENTS -> config.auditRetention();
+        };
+    }
+}

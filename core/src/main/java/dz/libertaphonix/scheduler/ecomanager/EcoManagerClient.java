@@ -1,0 +1,295 @@
+package dz.libertaphonix.scheduler.ecomanager;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
+import dz.libertaphonix.scheduler.common.ratelimit.RedisRateLimiter;
+import dz.libertaphonix.scheduler.stores.Store;
+import dz.libertaphonix.scheduler.stores.StoreTokens;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * The one door to EcoManager. Owns what every call needs: the store's token (from
+ * {@link StoreTokens}, never logged), timeouts, the per-token request budget shared by every process
+ * through Redis, retries (SmallRye Fault Tolerance: {@code Retry-After} on 429, exponential backoff
+ * with jitter on 5xx, timeouts and connection errors, both capped) and the translation of every
+ * failure into this package's exceptions.
+ */
+@ApplicationScoped
+public class EcoManagerClient {
+
+    private static final Logger LOG = Logger.getLogger(EcoManagerClient.class);
+
+    private final EcoManagerConfig config;
+    private final StoreTokens tokens;
+    private final RedisRateLimiter limiter;
+    private final EcoManagerOrderParser parser;
+    private final List<RateWindow> windows;
+    private final Guard retrying;
+    private final Clock clock;
+    private final Map<String, EcoManagerApi> apis = new ConcurrentHashMap<>();
+
+    public EcoManagerClient(
+            EcoManagerConfig config, StoreTokens tokens, RedisRateLimiter limiter, ObjectMapper mapper, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.limiter = limiter;
+        this.parser = new EcoManagerOrderParser(mapper);
+        EcoManagerConfig.RateLimit rate = config.rateLimit();
+        this.windows = List.of(
+                RateWindow.shareOf(rate.perSecond(), Duration.ofSeconds(1), rate.share()),
+                RateWindow.shareOf(rate.perMinute(), Duration.ofMinutes(1), rate.share()),
+                RateWindow.shareOf(rate.perHour(), Duration.ofHours(1), rate.share()),
+                RateWindow.shareOf(rate.perDay(), Duration.ofDays(1), rate.share()));
+        this.retrying = Guard.create()
+                .withDescription("ecomanager")
+                .withRetry()
+                .maxRetries(config.maxRetries())
+                .delay(config.initialBackoff().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(config.maxRetryDuration().toMillis(), ChronoUnit.MILLIS)
+                .whenException(this::retryable)
+                .withCustomBackoff()
+                .strategy(() -> new EcoManagerBackoff(config))
+                .done()
+                .done()
+                .build();
+    }
+
+    /** A session for one store: decrypts its token once, keeps it out of every log and message. */
+    public EcoManagerSession open(Store store) {
+        return open(store, null);
+    }
+
+    /**
+     * A session whose retries never wait past {@code deadline} (a job's): a 429 or an outage that
+     * would need a longer wait ends the request at once, and the next run continues.
+     */
+    public EcoManagerSession open(Store store, Instant deadline) {
+        String token = tokens.reveal(store);
+        return new EcoManagerSession(
+                this, store.identifier, store.baseUrl, "Bearer " + token, budgetKey(token), deadline);
+    }
+
+    /** The rate windows each token is held to (80 % of EcoManager's limits by default). */
+    public List<RateWindow> rateWindows() {
+        return windows;
+    }
+
+    OrdersPage listOrders(EcoManagerSession session, String cursor, int perPage) {
+        try {
+            return retrying.call(() -> attempt(session, cursor, perPage), OrdersPage.class);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("unexpected checked failure calling EcoManager", e);
+        }
+    }
+
+    /**
+     * One HTTP request, without retries, for an admin's "test connection": answers quickly with what
+     * happened instead of waiting out backoffs.
+     */
+    Response probe(EcoManagerSession session) {
+        limiter.acquire(session.budget(), windows, Duration.ofSeconds(2));
+        session.countRequest();
+        return api(session.baseUrl()).listOrders(session.authorization(), 1, "desc", null);
+    }
+
+    private OrdersPage attempt(EcoManagerSession session, String cursor, int perPage) {
+        limiter.acquire(session.budget(), windows, config.rateLimit().maxWait());
+        session.countRequest();
+        Response response;
+        try {
+            response = api(session.baseUrl()).listOrders(session.authorization(), perPage, "desc", cursor);
+        } catch (ProcessingException e) {
+            throw transportFailure(session, e);
+        }
+        try (response) {
+            int status = response.getStatus();
+            if (status == 401 || status == 403) {
+                throw new StoreCredentialsRejectedException(status);
+            }
+            if (status == 429) {
+                Duration retryAfter = retryAfter(response);
+                UpstreamRateLimitedException limited = new UpstreamRateLimitedException(retryAfter);
+                LOG.warnf("store %s: %s", session.storeIdentifier(), limited.getMessage());
+                throw withinDeadline(session, limited, retryAfter == null ? config.defaultRetryAfter() : retryAfter);
+            }
+            if (status >= 500) {
+                LOG.warnf("store %s: EcoManager answered HTTP %d", session.storeIdentifier(), status);
+                throw withinDeadline(
+                        session,
+                        new UpstreamUnavailableException("EcoManager answered HTTP " + status, status),
+                        config.maxBackoff());
+            }
+            if (status < 200 || status >= 300) {
+                throw new UpstreamRequestRejectedException(status);
+            }
+            String body;
+            try {
+                body = response.readEntity(String.class);
+            } catch (ProcessingException e) {
+                throw transportFailure(session, e);
+            }
+            return newestFirst(parser.page(body));
+        }
+    }
+
+    /**
+     * The import stops at the first page that reaches its cursor, so a list served oldest first
+     * would look like "nothing new" forever. Refuse it loudly instead.
+     */
+    private static OrdersPage newestFirst(OrdersPage page) {
+        Long previous = null;
+        for (EcoManagerOrder order : page.orders()) {
+            if (order.id() == null) {
+                continue;
+            }
+            if (previous != null && order.id() > previous) {
+                throw new MalformedResponseException(
+                        "EcoManager did not list orders newest first (sort_direction=desc was ignored)");
+            }
+            previous = order.id();
+        }
+        return page;
+    }
+
+    /** A retry whose wait could end past the session's deadline is not attempted. */
+    private UpstreamUnavailableException withinDeadline(
+            EcoManagerSession session, UpstreamUnavailableException failure, Duration wait) {
+        Instant deadline = session.deadline();
+        if (deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
+            return failure.withoutRetry();
+        }
+        return failure;
+    }
+
+    private boolean retryable(Throwable failure) {
+        if (failure instanceof UpstreamUnavailableException unavailable && !unavailable.retryable()) {
+            return false;
+        }
+        if (failure instanceof UpstreamRateLimitedException limited) {
+            // waiting less than asked would only earn another 429; asking for more than the cap means
+            // "come back later", which the next scheduled run does
+            return limited.retryAfter()
+                    .map(wait -> wait.compareTo(config.maxRetryAfter()) <= 0)
+                    .orElse(true);
+        }
+        return failure instanceof UpstreamUnavailableException;
+    }
+
+    private UpstreamUnavailableException transportFailure(EcoManagerSession session, ProcessingException e) {
+        boolean timeout = causedByTimeout(e);
+        String what = timeout ? "timed out" : "could not be reached";
+        LOG.warnf("store %s: EcoManager %s (%s)", session.storeIdentifier(), what, rootMessage(e));
+        return withinDeadline(session, new UpstreamUnavailableException("EcoManager " + what, e), config.maxBackoff());
+    }
+
+    private static boolean causedByTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName().toLowerCase();
+            String message = String.valueOf(t.getMessage()).toLowerCase();
+            if (t instanceof TimeoutException
+                    || name.contains("timeout")
+                    || message.contains("timeout")
+                    || message.contains("timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(Response response) {
+        String value = response.getHeaderString(HttpHeaders.RETRY_AFTER);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The Redis budget key of a token: stores sharing a token share its limit. A hash, so the token
+     * itself never appears in Redis.
+     */
+    static String budgetKey(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return "ecomanager:" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private EcoManagerApi api(String baseUrl) {
+        return apis.computeIfAbsent(baseUrl, url -> QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(url))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // every status is translated here, not turned into a generic WebApplicationException
+                .disableDefaultMapper(true)
+                .loggingMaskedHeaders(Set.of(HttpHeaders.AUTHORIZATION))
+                .build(EcoManagerApi.class));
+    }
+
+    @PreDestroy
+    void close() {
+        for (EcoManagerApi api : apis.values()) {
+            if (api instanceof Closeable closeable) {
+                try {
+                    closeable.close();
+                } catch (IOException ignored) {
+                    // shutting down
+                }
+            }
+        }
+        apis.clear();
+    }
+}

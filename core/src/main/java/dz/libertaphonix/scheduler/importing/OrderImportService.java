@@ -1,0 +1,193 @@
+package dz.libertaphonix.scheduler.importing;
+
+import dz.libertaphonix.scheduler.agents.AssignmentOutcome;
+import dz.libertaphonix.scheduler.agents.AssignmentService;
+import dz.libertaphonix.scheduler.runs.JobContext;
+import dz.libertaphonix.scheduler.runs.JobResult;
+import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.stores.Store;
+import dz.libertaphonix.scheduler.stores.StoreRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * One {@code ecomanager-sync} run: first the unassigned backlog, oldest first, then every importable
+ * store (active, credentials not rejected), a bounded number at a time. Stores are isolated: each
+ * ends in its own result, whatever happens to the others.
+ */
+@ApplicationScoped
+public class OrderImportService {
+
+    private static final Logger LOG = Logger.getLogger(OrderImportService.class);
+
+    private final StoreImporter importer;
+    private final StoreRepository stores;
+    private final AssignmentService assignment;
+    private final ImportConfig config;
+
+    public OrderImportService(
+            StoreImporter importer, StoreRepository stores, AssignmentService assignment, ImportConfig config) {
+        this.importer = importer;
+        this.stores = stores;
+        this.assignment = assignment;
+        this.config = config;
+    }
+
+    /** Stores the import visits, read in a transaction of their own (the entities come back detached). */
+    @Transactional
+    public List<Store> importableStores() {
+        return stores.importable();
+    }
+
+    /** The whole run over the given stores (the job passes {@link #importableStores()}). */
+    public JobResult run(JobContext context, List<Store> targets) {
+        RunProgress progress = new RunProgress(context);
+        long backlogAssigned = assignBacklog(context);
+        List<StoreImportResult> results = importStores(targets, context, progress);
+        long unassignedBacklog = assignment.backlogSize();
+        return result(results, backlogAssigned, unassignedBacklog, context.deadlineReached());
+    }
+
+    private long assignBacklog(JobContext context) {
+        long assigned = 0;
+        while (!context.deadlineReached()) {
+            AssignmentOutcome pass = assignment.assignBacklog(config.backlogBatchSize(), context.runId());
+            assigned += pass.assigned();
+            // a short pass means the backlog is empty or no agent has capacity left today
+            if (pass.assigned() == 0 || pass.unassigned() > 0 || pass.assigned() < config.backlogBatchSize()) {
+                break;
+            }
+        }
+        if (assigned > 0) {
+            LOG.infof("run %s: %d backlog orders assigned", context.runId(), assigned);
+        }
+        return assigned;
+    }
+
+    private List<StoreImportResult> importStores(List<Store> targets, JobContext context, RunProgress progress) {
+        int parallelism = Math.max(1, Math.min(config.storeParallelism(), targets.size()));
+        AtomicInteger done = new AtomicInteger();
+        if (parallelism == 1) {
+            List<StoreImportResult> results = new ArrayList<>();
+            for (Store store : targets) {
+                results.add(importOne(store, context, progress, done, targets.size()));
+            }
+            return results;
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, task -> {
+            Thread thread = new Thread(task, "ecomanager-import-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<StoreImportResult>> futures = new ArrayList<>();
+            for (Store store : targets) {
+                futures.add(pool.submit(() -> importOne(store, context, progress, done, targets.size())));
+            }
+            List<StoreImportResult> results = new ArrayList<>();
+            for (Future<StoreImportResult> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing stores", e);
+        } catch (ExecutionException e) {
+            // StoreImporter keeps every exception inside the store's result; only an Error (the process
+            // is in trouble) gets here, and it must not be hidden
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("store import failed outside its own isolation", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private StoreImportResult importOne(
+            Store store, JobContext context, RunProgress progress, AtomicInteger done, int total) {
+        StoreImportResult result;
+        if (context.deadlineReached()) {
+            StoreTally skipped = new StoreTally(store);
+            skipped.failed(StoreImportStatus.NOT_STARTED, "the run's deadline passed before this store's turn");
+            result = skipped.result(0);
+        } else {
+            result = importer.importStore(store, context, progress);
+        }
+        context.progress("stores", done.incrementAndGet(), total);
+        return result;
+    }
+
+    private static JobResult result(
+            List<StoreImportResult> results, long backlogAssigned, long unassignedBacklog, boolean deadlineReached) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("stores", (long) results.size());
+        counts.put(
+                "storesFailed",
+                results.stream().filter(OrderImportService::failed).count());
+        counts.put("fetched", sum(results, StoreImportResult::fetched));
+        counts.put("imported", sum(results, StoreImportResult::imported));
+        counts.put("lateFound", sum(results, StoreImportResult::lateFound));
+        counts.put("duplicates", sum(results, StoreImportResult::duplicates));
+        counts.put("skipped", sum(results, StoreImportResult::skipped));
+        counts.put("quarantined", sum(results, StoreImportResult::quarantined));
+        counts.put("assigned", sum(results, StoreImportResult::assigned) + backlogAssigned);
+        counts.put("backlogAssigned", backlogAssigned);
+        counts.put("unassigned", unassignedBacklog);
+        counts.put("requests", sum(results, StoreImportResult::requests));
+        counts.put("pages", sum(results, StoreImportResult::pages));
+
+        List<StoreImportResult> failures =
+                results.stream().filter(OrderImportService::failed).toList();
+        boolean incomplete = deadlineReached
+                || results.stream()
+                        .anyMatch(r ->
+                                r.status() == StoreImportStatus.PARTIAL || r.status() == StoreImportStatus.NOT_STARTED);
+        JobRunStatus status;
+        if (!results.isEmpty() && failures.size() == results.size()) {
+            status = JobRunStatus.FAILED;
+        } else if (!failures.isEmpty() || incomplete) {
+            status = JobRunStatus.PARTIAL;
+        } else {
+            status = JobRunStatus.SUCCEEDED;
+        }
+        String message = null;
+        if (status != JobRunStatus.SUCCEEDED) {
+            List<String> notes = results.stream()
+                    .filter(r -> r.status() != StoreImportStatus.SUCCEEDED)
+                    .map(r -> r.store() + ": " + r.error())
+                    .toList();
+            message = (failures.isEmpty() ? "" : failures.size() + " of " + results.size() + " stores failed; ")
+                    + notes.stream().limit(5).collect(Collectors.joining("; "))
+                    + (notes.size() > 5 ? "; …" : "");
+            if (message.length() > 500) {
+                message = message.substring(0, 499) + "…";
+            }
+        }
+        return new JobResult(
+                status,
+                counts,
+                new ImportRunResult(results, backlogAssigned, unassignedBacklog, deadlineReached),
+                message);
+    }
+
+    private static boolean failed(StoreImportResult result) {
+        return result.status() == StoreImportStatus.FAILED || result.status() == StoreImportStatus.CREDENTIALS_REJECTED;
+    }
+
+    private static long sum(List<StoreImportResult> results, java.util.function.ToLongFunction<StoreImportResult> f) {
+        return results.stream().mapToLong(f).sum();
+    }
+}

@@ -1,0 +1,24 @@
+package dz.libertaphonix.scheduler.importing;
+
+import dz.libertaphonix.scheduler.runs.JobContext;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Live progress of a run, shared by the stores importing in parallel. */
+public final class RunProgress {
+
+    private final JobContext context;
+    private final AtomicLong expected = new AtomicLong();
+    private final AtomicLong committed = new AtomicLong();
+
+    public RunProgress(JobContext context) {
+        this.context = context;
+    }
+
+    void expect(long orders) {
+        expected.addAndGet(orders);
+    }
+
+    void committed(long orders) {
+        context.progress("orders", committed.addAndGet(orders), expected.get());
+    }
+}

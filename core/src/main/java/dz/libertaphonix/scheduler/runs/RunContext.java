@@ -1,0 +1,78 @@
+package dz.libertaphonix.scheduler.runs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/** The context of one run, as the job sees it. */
+final class RunContext implements JobContext {
+
+    private static final Logger LOG = Logger.getLogger(RunContext.class);
+
+    private final UUID runId;
+    private final JobId jobId;
+    private final RunTrigger trigger;
+    private final Instant deadline;
+    private final Clock clock;
+    private final RunStateStore state;
+    private final AtomicBoolean lockLost = new AtomicBoolean();
+
+    RunContext(UUID runId, JobId jobId, RunTrigger trigger, Instant deadline, Clock clock, RunStateStore state) {
+        this.runId = runId;
+        this.jobId = jobId;
+        this.trigger = trigger;
+        this.deadline = deadline;
+        this.clock = clock;
+        this.state = state;
+    }
+
+    @Override
+    public UUID runId() {
+        return runId;
+    }
+
+    @Override
+    public JobId jobId() {
+        return jobId;
+    }
+
+    @Override
+    public RunTrigger trigger() {
+        return trigger;
+    }
+
+    @Override
+    public Instant deadline() {
+        return deadline;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Also true once the run has lost its lock: another run may start any moment, so this one stops
+     * at its next checkpoint as it would at its deadline.
+     */
+    @Override
+    public boolean deadlineReached() {
+        return lockLost.get() || JobContext.super.deadlineReached();
+    }
+
+    @Override
+    public void progress(String unit, long done, long total) {
+        try {
+            state.progress(runId, unit, done, total);
+        } catch (RunStateUnavailableException e) {
+            // progress is a courtesy to the dashboard; the run goes on without it
+            LOG.debugf("progress not recorded: %s", e.getMessage());
+        }
+    }
+
+    void lockLost() {
+        lockLost.set(true);
+    }
+}

@@ -1,0 +1,67 @@
+package dz.libertaphonix.scheduler.runs;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration of the job runtime: locks, heartbeats, live state and run events. */
+@ConfigMapping(prefix = "scheduler.runs")
+public interface RunsConfig {
+
+    /**
+     * How long a job's lock lives without a heartbeat. Longer than the longest Lambda timeout (15 min),
+     * so a frozen or slow holder keeps its lock for its whole invocation; a dead holder's lock expires
+     * by itself after this long and the next run marks the dead run ABANDONED.
+     */
+    @WithDefault("16m")
+    Duration lockTtl();
+
+    /** How often a running job renews its lock and stamps its heartbeat in the ledger. */
+    @WithDefault("30s")
+    Duration heartbeatInterval();
+
+    /** Deadline of a run whose trigger gives none (in-process runs): it stops cleanly after this long. */
+    @WithDefault("10m")
+    Duration maxRunDuration();
+
+    /** How long a job's live state (last start, end, result, error) is kept in Redis. */
+    @WithDefault("30d")
+    Duration stateTtl();
+
+    /** Where run events (SyncCompleted, SyncFailed, SyncSkipped) go. */
+    @WithDefault("in-process")
+    EventsTarget events();
+
+    /** The EventBridge publisher, used when {@code events} is {@code eventbridge}. */
+    EventBridge eventbridge();
+
+    enum EventsTarget {
+        /** A CDI event observed inside this process (local development, tests). */
+        IN_PROCESS,
+        /** PutEvents to the application's EventBridge bus (AWS). */
+        EVENTBRIDGE
+    }
+
+    interface EventBridge {
+
+        /** Name or ARN of the application's event bus. */
+        @WithDefault("default")
+        String busName();
+
+        /** The {@code source} of every run event. */
+        @WithDefault("libertaphonix.scheduler")
+        String source();
+
+        /** AWS region; the SDK's default chain ({@code AWS_REGION} in Lambda) when absent. */
+        Optional<String> region();
+
+        /** Endpoint override (LocalStack, tests); the regional AWS endpoint when absent. */
+        Optional<URI> endpoint();
+
+        /** Upper bound of one PutEvents call, retries included: a run's end never waits longer. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,260 @@
+package dz.libertaphonix.scheduler.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dz.libertaphonix.scheduler.common.Algiers;
+import dz.libertaphonix.scheduler.stores.Store;
+import dz.libertaphonix.scheduler.testsupport.ImportFixtures;
+import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
+import dz.libertaphonix.scheduler.testsupport.TestJobContext;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who gets which order. The pool of assignable agents is global, so each test first retires the
+ * agents earlier tests left active and works with its own.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealServicesResource.class)
+class AssignmentServiceTest {
+
+    @Inject
+    AssignmentService assignment;
+
+    @Inject
+    ImportFixtures fixtures;
+
+    @Inject
+    dz.libertaphonix.scheduler.testsupport.CoreFixtures core;
+
+    Store store;
+
+    @BeforeEach
+    void storeNobodyImports() {
+        store = core.store("https://natu.ecomanager.dz/api/shop/v2", "tok-" + UUID.randomUUID());
+        fixtures.deactivate(store);
+    }
+
+    private List<Long> pendingOrders(int count) {
+        List<Long> ids = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < count; i++) {
+            // imported one second apart, the first the oldest
+            ids.add(fixtures.pendingOrder(store, now.minusSeconds(count - i)));
+        }
+        return ids;
+    }
+
+    private Long agentOf(long orderId) {
+        return (Long) fixtures.order(orderId).get("assigned_agent_id");
+    }
+
+    @Test
+    void givesEachOrderToTheAgentWithTheFewestOrdersTodayTiesToTheLeastRecentlyAssigned() {
+        Agent amina = fixtures.agent("Amina Kaci", 50);
+        Agent bilal = fixtures.agent("Bilal Ferhat", 50);
+        Agent chahra = fixtures.agent("Chahra Mansouri", 50);
+        fixtures.retireOtherAgents(amina, bilal, chahra);
+        Instant now = Instant.now();
+        fixtures.alreadyAssigned(amina, store, 3, now.minusSeconds(60));
+        fixtures.alreadyAssigned(bilal, store, 1, now.minusSeconds(60));
+        fixtures.alreadyAssigned(chahra, store, 1, now.minusSeconds(60));
+        fixtures.lastAssignedAt(amina, now.minusSeconds(60));
+        fixtures.lastAssignedAt(bilal, now.minusSeconds(30));
+        fixtures.lastAssignedAt(chahra, now.minusSeconds(90));
+        List<Long> orders = pendingOrders(5);
+
+        AssignmentOutcome outcome = assignment.assign(orders, null);
+
+        assertThat(outcome.assigned()).isEqualTo(5);
+        // loads 3/1/1: Chahra (1, assigned longest ago), Bilal (1), then Chahra and Bilal at 2 each,
+        // then everyone at 3 with Amina the least recent
+        assertThat(orders.stream().map(this::agentOf).toList())
+                .containsExactly(chahra.id, bilal.id, chahra.id, bilal.id, amina.id);
+        assertThat(fixtures.assignedToday(amina)).isEqualTo(4);
+        assertThat(fixtures.assignedToday(bilal)).isEqualTo(3);
+        assertThat(fixtures.assignedToday(chahra)).isEqualTo(3);
+    }
+
+    @Test
+    void neverPushesAnAgentOverDailyCapacityAndCountsWhatIsLeftUnassigned() {
+        Agent karim = fixtures.agent("Karim Zerrouki", 2);
+        Agent lina = fixtures.agent("Lina Aouadi", 3);
+        fixtures.retireOtherAgents(karim, lina);
+        fixtures.alreadyAssigned(lina, store, 2, Instant.now().minusSeconds(10));
+        List<Long> orders = pendingOrders(5);
+
+        AssignmentOutcome outcome = assignment.assign(orders, null);
+
+        assertThat(outcome.assigned()).isEqualTo(3);
+        assertThat(outcome.unassigned()).isEqualTo(2);
+        assertThat(outcome.perAgent()).containsOnly(Map.entry(karim.id, 2), Map.entry(lina.id, 1));
+        assertThat(fixtures.assignedToday(karim)).isEqualTo(2);
+        assertThat(fixtures.assignedToday(lina)).isEqualTo(3);
+        // oldest first: the two newest wait
+        assertThat(agentOf(orders.get(3))).isNull();
+        assertThat(agentOf(orders.get(4))).isNull();
+        assertThat(fixtures.order(orders.get(4)).get("status")).isEqualTo("PENDING");
+    }
+
+    @Test
+    void onlyTodaysAssignmentsInAlgiersCountTowardsTheLoad() {
+        Agent yesterdayBusy = fixtures.agent("Meriem Haddad", 50);
+        Agent todayBusy = fixtures.agent("Nassim Rahal", 50);
+        fixtures.retireOtherAgents(yesterdayBusy, todayBusy);
+        Instant startOfToday =
+                LocalDate.now(Algiers.ZONE).atStartOfDay(Algiers.ZONE).toInstant();
+        // 23:30 Algiers yesterday is 22:30 UTC: still yesterday for the call centre
+        fixtures.alreadyAssigned(yesterdayBusy, store, 5, startOfToday.minus(Duration.ofMinutes(30)));
+        fixtures.alreadyAssigned(todayBusy, store, 1, Instant.now().minusSeconds(5));
+
+        List<Long> orders = pendingOrders(1);
+        assignment.assign(orders, null);
+
+        assertThat(agentOf(orders.get(0))).isEqualTo(yesterdayBusy.id);
+    }
+
+    @Test
+    void unavailableOrInactiveAgentsGetNothing() {
+        Agent onShift = fixtures.agent("Sabrina Lounis", 50);
+        Agent offShift = fixtures.agent("Tarek Brahimi", 50);
+        fixtures.retireOtherAgents(onShift, offShift);
+        fixtures.execute("update agents set available = false where id = ?", offShift.id);
+
+        List<Long> orders = pendingOrders(4);
+        assignment.assign(orders, null);
+
+        assertThat(orders.stream().map(this::agentOf)).containsOnly(onShift.id);
+    }
+
+    @Test
+    void eachAssignmentMarksTheOrderAndWritesAStatusEventAndAnActivityEntry() {
+        Agent agent = fixtures.agent("Wassila Benyahia", 50);
+        fixtures.retireOtherAgents(agent);
+        TestJobContext context = fixtures.context();
+        long order = pendingOrders(1).get(0);
+
+        assignment.assign(List.of(order), context.runId());
+
+        Map<String, Object> row = fixtures.order(order);
+        assertThat(row.get("status")).isEqualTo("ASSIGNED");
+        assertThat(row.get("assigned_agent_id")).isEqualTo(agent.id);
+        assertThat(row.get("assigned_at")).isNotNull();
+        assertThat(row.get("last_run_id")).isEqualTo(context.runId());
+        assertThat(fixtures.statusEvents(order)).last().satisfies(event -> {
+            assertThat(event.get("source")).isEqualTo("ASSIGNMENT");
+            assertThat(event.get("from_status")).isEqualTo("PENDING");
+            assertThat(event.get("to_status")).isEqualTo("ASSIGNED");
+            assertThat(event.get("run_id")).isEqualTo(context.runId());
+            assertThat((String) event.get("details")).contains(String.valueOf(agent.id));
+        });
+        assertThat(fixtures.activity(context.runId(), "order.assigned"))
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat((String) entry.get("description")).contains("Wassila Benyahia");
+                    assertThat(entry.get("resource_id")).isEqualTo(String.valueOf(order));
+                });
+    }
+
+    @Test
+    void anOrderAlreadyAssignedIsNotAssignedAgain() {
+        Agent first = fixtures.agent("Yasmine Djebbar", 50);
+        fixtures.retireOtherAgents(first);
+        List<Long> orders = pendingOrders(2);
+        assignment.assign(orders, null);
+
+        AssignmentOutcome again = assignment.assign(orders, null);
+
+        assertThat(again.assigned()).isZero();
+        assertThat(fixtures.statusEvents(orders.get(0)))
+                .filteredOn(e -> "ASSIGNMENT".equals(e.get("source")))
+                .hasSize(1);
+    }
+
+    @Test
+    void backlogIsAssignedOldestFirst() {
+        Agent agent = fixtures.agent("Zineb Amrani", 2);
+        fixtures.retireOtherAgents(agent);
+        fixtures.retireForeignBacklog(store);
+        Instant now = Instant.now();
+        long newest = fixtures.pendingOrder(store, now.minusSeconds(60));
+        long oldest = fixtures.pendingOrder(store, now.minusSeconds(3 * 3600));
+        long middle = fixtures.pendingOrder(store, now.minusSeconds(2 * 3600));
+
+        AssignmentOutcome outcome = assignment.assignBacklog(100, null);
+
+        assertThat(outcome.assigned()).isEqualTo(2);
+        assertThat(agentOf(oldest)).isEqualTo(agent.id);
+        assertThat(agentOf(middle)).isEqualTo(agent.id);
+        assertThat(agentOf(newest)).isNull();
+        assertThat(assignment.backlogSize()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentAssignersNeverOverfillAnAgentNorAssignAnOrderTwice() throws Exception {
+        List<Agent> agents = List.of(
+                fixtures.agent("Adel Saidi", 10),
+                fixtures.agent("Hiba Khelifi", 10),
+                fixtures.agent("Omar Bensalem", 10));
+        fixtures.retireOtherAgents(agents.toArray(Agent[]::new));
+        List<Long> orders = pendingOrders(60);
+        int assigners = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(assigners);
+        List<Callable<AssignmentOutcome>> work = new ArrayList<>();
+        for (int k = 0; k < assigners; k++) {
+            // overlapping slices: every order is offered to two assigners at once
+            List<Long> slice = orders.subList(10 * k, Math.min(orders.size(), 10 * k + 20));
+            work.add(() -> {
+                start.await();
+                return assignment.assign(slice, null);
+            });
+        }
+        List<Future<AssignmentOutcome>> results = new ArrayList<>();
+        try {
+            for (Callable<AssignmentOutcome> task : work) {
+                results.add(pool.submit(task));
+            }
+            start.countDown();
+            int assigned = 0;
+            for (Future<AssignmentOutcome> result : results) {
+                assigned += result.get().assigned();
+            }
+            assertThat(assigned).isEqualTo(30);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (Agent agent : agents) {
+            assertThat(fixtures.assignedToday(agent)).isEqualTo(10);
+        }
+        Map<Long, Integer> assignmentsPerOrder = new HashMap<>();
+        for (long order : orders) {
+            int events = (int) fixtures.statusEvents(order).stream()
+                    .filter(e -> "ASSIGNMENT".equals(e.get("source")))
+                    .count();
+            assignmentsPerOrder.put(order, events);
+        }
+        assertThat(assignmentsPerOrder.values()).allMatch(n -> n <= 1);
+        assertThat(assignmentsPerOrder.values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(30);
+    }
+}

@@ -1,0 +1,25 @@
+package dz.libertaphonix.scheduler.jobs;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Configuration of the job functions. */
+@ConfigMapping(prefix = "scheduler.functions")
+public interface FunctionsConfig {
+
+    /**
+     * The Lambda function's timeout, as configured on the function (template.yaml passes the same value
+     * as {@code FUNCTION_TIMEOUT}). Funqy does not hand the Lambda context to a function, so the
+     * remaining time is counted from the invocation's start against this.
+     */
+    @WithDefault("15m")
+    Duration timeout();
+
+    /**
+     * Time kept back from the timeout: the job stops between batches this long before Lambda would
+     * kill it, leaving room to finish the batch in flight and record the run.
+     */
+    @WithDefault("60s")
+    Duration safetyMargin();
+}

@@ -1,0 +1,778 @@
+package dz.libertaphonix.scheduler.deploy;
+
+import static dz.libertaphonix.scheduler.testsupport.SamTemplate.API_ARTIFACT;
+import static dz.libertaphonix.scheduler.testsupport.SamTemplate.JOBS_ARTIFACT;
+import static dz.libertaphonix.scheduler.testsupport.SamTemplate.list;
+import static dz.libertaphonix.scheduler.testsupport.SamTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dz.libertaphonix.scheduler.common.Algiers;
+import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.testsupport.SamTemplate;
+import io.quarkus.funqy.Funq;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code template.yaml} against the official AWS SAM schema, and against what it deploys: the
+ * application's Algiers schedules, the real {@code @Funq} functions, the secrets, the api's IAM
+ * rights, logs, failure handling and alarms. Plain JUnit: reads files, boots nothing.
+ */
+class SamTemplateTest {
+
+    private static final Map<String, String> JVM = Map.of("Packaging", "jvm");
+    private static final Map<String, String> NATIVE = Map.of("Packaging", "native");
+
+    private static final String FUNQY_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    private static final String HTTP_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+    /** A row of the schedules seed in V1__schema.sql: ('ecomanager-sync', '0 0 8-20 * * ?', 'migration'). */
+    private static final Pattern SEED_ROW = Pattern.compile("\\('([a-z-]+)',\\s*'([^']+)',\\s*'migration'\\)");
+
+    /** The one accepted way to put a secret in the template: a Secrets Manager ARN parameter, resolved by CloudFormation. */
+    private static final Pattern SECRET_REFERENCE =
+            Pattern.compile("\\{\\{resolve:secretsmanager:\\$\\{([A-Za-z]+SecretArn)}:SecretString(:[A-Za-z]+)?}}");
+
+    /** Environment variables that carry credentials or keys (DATABASE_USER comes from the same secret as the password). */
+    private static final Pattern SECRET_VARIABLE = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|KEY|ACCOUNTS|_USER).*");
+
+    private static final String SAMPLE_SECRET_ARN =
+            "arn:aws:secretsmanager:eu-west-3:123456789012:secret:libertaphonix/prod/database-AbC123";
+
+    private static final CronParser QUARTZ =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+
+    /** A leap year: 366 Algiers days, February 29 included. */
+    private static final ZonedDateTime YEAR_START = LocalDate.of(2028, 1, 1).atStartOfDay(Algiers.ZONE);
+
+    private static Path root;
+    private static SamTemplate template;
+
+    @BeforeAll
+    static void readTemplate() {
+        root = SamTemplate.repositoryRoot();
+        template = SamTemplate.load(root.resolve("template.yaml"));
+    }
+
+    // --- the official schema ------------------------------------------------------------------
+
+    @Test
+    void validatesAgainstTheOfficialSamSchemaWithoutErrors() throws IOException {
+        JsonSchema schema = officialSamSchema();
+
+        Set<ValidationMessage> errors = schema.validate(new ObjectMapper().valueToTree(template.root()));
+
+        assertThat(errors).extracting(ValidationMessage::getMessage).isEmpty();
+    }
+
+    @Test
+    void theSchemaCheckRejectsAFunctionPropertySamDoesNotKnow() throws IOException {
+        JsonSchema schema = officialSamSchema();
+        Map<String, Object> broken = deepCopy(template.root());
+        Map<String, Object> function = map(map(broken.get("Resources")).get(jobFunction(JobId.ECOMANAGER_SYNC)));
+        map(function.get("Properties")).put("Runtme", "java21");
+
+        Set<ValidationMessage> errors = schema.validate(new ObjectMapper().valueToTree(broken));
+
+        assertThat(errors).isNotEmpty();
+    }
+
+    // --- schedules: EventBridge UTC crons vs the application's Algiers crons -------------------
+
+    @Test
+    void everyCronRuleFiresAtTheAlgiersInstantsOfItsJobOnEveryDayOfAFullYear() throws IOException {
+        Map<JobId, String> algiersCrons = defaultAlgiersCrons();
+        assertThat(algiersCrons).containsOnlyKeys(JobId.values());
+        ZonedDateTime yearEnd = YEAR_START.plusYears(1);
+
+        for (Map.Entry<JobId, String> job : algiersCrons.entrySet()) {
+            List<Instant> algiers = fireTimes(QUARTZ.parse(job.getValue()), YEAR_START, yearEnd);
+            List<Instant> eventBridge = fireTimes(
+                    quartzOf(cronRuleExpression(job.getKey())),
+                    YEAR_START.withZoneSameInstant(ZoneOffset.UTC),
+                    yearEnd.withZoneSameInstant(ZoneOffset.UTC));
+
+            assertThat(eventBridge)
+                    .as(
+                            "%s: %s (UTC) vs %s (Africa/Algiers)",
+                            job.getKey(), cronRuleExpression(job.getKey()), job.getValue())
+                    .isEqualTo(algiers);
+            assertThat(algiers.stream()
+                            .map(at -> LocalDate.ofInstant(at, Algiers.ZONE))
+                            .distinct())
+                    .as("%s runs on every day of the year", job.getKey())
+                    .hasSize(366);
+        }
+    }
+
+    @Test
+    void cronRulesStartInTheDeployedStateAndAreNamedForTheApi() {
+        Map<String, Object> apiEnvironment = template.environment(apiFunction());
+        for (JobId job : JobId.values()) {
+            Map<String, Object> rule = cronRule(job);
+            assertThat(rule.get("State")).isEqualTo(Map.of("Ref", "ScheduleState"));
+            assertThat(apiEnvironment.get(ruleVariable(job)))
+                    .as("the api is told the name of %s's rule", job)
+                    .isNotNull()
+                    .isEqualTo(rule.get("Name"));
+        }
+        assertThat(list(template.parameter("ScheduleState").get("AllowedValues")))
+                .containsExactlyInAnyOrder("ENABLED", "DISABLED");
+    }
+
+    // --- handlers and Funqy exports --------------------------------------------------------------
+
+    @Test
+    void everyFunctionRunsTheQuarkusHandlerOfItsArtifactOnJava21OrNatively() throws Exception {
+        for (String function : template.samFunctions()) {
+            String codeUri = (String) template.evaluate(template.functionProperty(function, "CodeUri"), JVM);
+            assertThat(codeUri).as(function).isIn(JOBS_ARTIFACT, API_ARTIFACT);
+
+            assertThat(template.evaluate(template.functionProperty(function, "Handler"), JVM))
+                    .as("%s handler on the JVM", function)
+                    .isEqualTo(codeUri.equals(JOBS_ARTIFACT) ? FUNQY_HANDLER : HTTP_HANDLER);
+            assertThat(template.evaluate(template.functionProperty(function, "Runtime"), JVM))
+                    .isEqualTo("java21");
+            assertThat(template.evaluate(template.functionProperty(function, "Runtime"), NATIVE))
+                    .as("%s runtime when native", function)
+                    .isEqualTo("provided.al2023");
+            assertThat(template.evaluate(template.properties(function).get("SnapStart"), NATIVE))
+                    .as("SnapStart exists only for the JVM runtime")
+                    .isNull();
+
+            Map<String, Object> environment = map(template.evaluate(template.environment(function), JVM));
+            if (codeUri.equals(JOBS_ARTIFACT)) {
+                assertThat(environment).as(function).containsKey("QUARKUS_FUNQY_EXPORT");
+            } else {
+                assertThat(environment).as(function).doesNotContainKey("QUARKUS_FUNQY_EXPORT");
+            }
+            assertThat(environment).containsEntry("ENABLE_SCHEDULER", "false");
+        }
+        Method handler = Class.forName(FUNQY_HANDLER.substring(0, FUNQY_HANDLER.indexOf("::")))
+                .getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
+        assertThat(handler).isNotNull();
+        assertThat(Files.readString(root.resolve("api/pom.xml")))
+                .as("the HTTP handler belongs to quarkus-amazon-lambda-http")
+                .contains("<artifactId>quarkus-amazon-lambda-http</artifactId>");
+    }
+
+    @Test
+    void snapStartRestoresTheApiAndTheJobsOnTheJvmThroughTheirLiveAlias() {
+        List<String> snapStarted = new ArrayList<>(List.of(apiFunction()));
+        Arrays.stream(JobId.values()).map(SamTemplateTest::jobFunction).forEach(snapStarted::add);
+        for (String function : snapStarted) {
+            assertThat(template.evaluate(template.properties(function).get("SnapStart"), JVM))
+                    .as(function)
+                    .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+            // events and the HTTP API then call the alias, i.e. a published (snapshotted) version
+            assertThat(template.functionProperty(function, "AutoPublishAlias"))
+                    .as(function)
+                    .isEqualTo("live");
+        }
+    }
+
+    @Test
+    void migrateFunctionExportsTheRealMigrateFunction() throws Exception {
+        Set<String> funqs = funqFunctionNames();
+        String migrate = template.samFunctions().stream()
+                .filter(function -> "migrate".equals(export(function)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no function exports migrate"));
+
+        assertThat(funqs).contains(export(migrate));
+        assertThat(template.events(migrate))
+                .as("migrate never runs on a schedule")
+                .isEmpty();
+    }
+
+    @Test
+    void everyJobFunctionExportsARealFunqFunction() throws Exception {
+        Set<String> funqs = funqFunctionNames();
+        for (JobId job : JobId.values()) {
+            assertThat(funqs)
+                    .as("the @Funq function %s exported for %s", export(jobFunction(job)), job)
+                    .contains(export(jobFunction(job)));
+        }
+    }
+
+    @Test
+    void everyJobFunctionTellsTheJobRuntimeItsLambdaTimeout() {
+        for (JobId job : JobId.values()) {
+            String function = jobFunction(job);
+            int timeout = (Integer) template.functionProperty(function, "Timeout");
+            assertThat(template.environment(function).get("FUNCTION_TIMEOUT"))
+                    .as("%s: the runner's deadline is counted from this, Funqy gives no Lambda context", job)
+                    .isEqualTo(timeout + "s");
+            assertThat(timeout).as("%s stays under the 16-minute run lock", job).isLessThanOrEqualTo(900);
+        }
+    }
+
+    @Test
+    void everyVariableTheAppsNeedInProductionIsSetOnTheirFunctions() throws IOException {
+        Set<String> core = requiredVariables("core/src/main/resources/META-INF/microprofile-config.properties");
+        Set<String> jobs = new TreeSet<>(core);
+        jobs.addAll(requiredVariables("jobs/src/main/resources/application.properties"));
+        Set<String> api = new TreeSet<>(core);
+        api.addAll(requiredVariables("api/src/main/resources/application.properties"));
+        assertThat(core).as("SCHEDULER_TOKEN_KEY has no default outside dev").contains("SCHEDULER_TOKEN_KEY");
+
+        for (String function : template.samFunctions()) {
+            Set<String> needed = API_ARTIFACT.equals(template.functionProperty(function, "CodeUri")) ? api : jobs;
+            assertThat(template.environment(function)).as(function).containsKeys(needed.toArray(String[]::new));
+        }
+    }
+
+    // --- secrets -----------------------------------------------------------------------------------
+
+    @Test
+    void everySecretIsASecretsManagerArnResolvedByCloudFormation() {
+        List<String> secretParameters = template.parameters().keySet().stream()
+                .filter(name -> name.toLowerCase().contains("secret") && !name.equals("SecretsRevision"))
+                .toList();
+        assertThat(secretParameters).isNotEmpty().allSatisfy(name -> assertThat(name)
+                .endsWith("SecretArn"));
+        for (String name : secretParameters) {
+            Pattern allowed = Pattern.compile((String) template.parameter(name).get("AllowedPattern"));
+            assertThat(allowed.matcher(SAMPLE_SECRET_ARN).matches())
+                    .as("%s accepts an ARN", name)
+                    .isTrue();
+            assertThat(allowed.matcher("hunter2-plain-value").matches())
+                    .as("%s refuses a value", name)
+                    .isFalse();
+            assertThat(allowed.matcher("arn:aws:ssm:eu-west-3:123456789012:parameter/db")
+                            .matches())
+                    .as("%s refuses an SSM parameter (SecureString cannot reach a Lambda environment)", name)
+                    .isFalse();
+        }
+
+        List<String> references = new ArrayList<>();
+        collectDynamicReferences(template.root(), false, references);
+        assertThat(references).isNotEmpty().allSatisfy(reference -> {
+            Matcher matcher = SECRET_REFERENCE.matcher(reference);
+            assertThat(matcher.matches()).as("dynamic reference %s", reference).isTrue();
+            assertThat(secretParameters).contains(matcher.group(1));
+        });
+
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (String function : template.samFunctions()) {
+            template.environment(function).forEach((name, value) -> variables.put(function + "." + name, value));
+        }
+        Map<String, Object> secretVariables = variables.entrySet().stream()
+                .filter(entry -> SECRET_VARIABLE.matcher(entry.getKey()).matches())
+                .filter(entry -> !entry.getKey().endsWith("_REVISION"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(secretVariables.keySet())
+                .anyMatch(name -> name.endsWith(".DATABASE_PASSWORD"))
+                .anyMatch(name -> name.endsWith(".SCHEDULER_TOKEN_KEY"))
+                .anyMatch(name -> name.endsWith(".SCHEDULER_JWT_SECRET"))
+                .anyMatch(name -> name.endsWith(".SCHEDULER_MAYSTRO_ACCOUNTS"))
+                .anyMatch(name -> name.endsWith(".SCHEDULER_MAYSTRO_WEBHOOK_SECRET"));
+        secretVariables.forEach((name, value) -> {
+            Map<String, String> optionalSecretsSet =
+                    Map.of("JwtSecretArn", SAMPLE_SECRET_ARN, "MaystroWebhookSecretArn", SAMPLE_SECRET_ARN);
+            for (Map<String, String> parameters : List.of(JVM, optionalSecretsSet)) {
+                Object evaluated = template.evaluate(value, parameters);
+                if (evaluated != null) {
+                    assertThat(evaluated)
+                            .as("%s is a dynamic reference by ARN", name)
+                            .isInstanceOf(Map.class);
+                    Object sub = map(evaluated).get("Fn::Sub");
+                    assertThat(sub).as(name).isInstanceOf(String.class);
+                    assertThat(SECRET_REFERENCE.matcher((String) sub).matches())
+                            .as("%s = %s", name, sub)
+                            .isTrue();
+                }
+            }
+        });
+    }
+
+    // --- the api's rights --------------------------------------------------------------------------
+
+    @Test
+    void apiMayOnlyControlTheThreeJobRulesAndPublishOnTheApplicationBus() {
+        List<Object> policies = list(template.properties(apiFunction()).get("Policies"));
+        Set<Object> cronRuleArns = Arrays.stream(JobId.values())
+                .map(job -> (Object) Map.of("Fn::Sub", ruleArn(job)))
+                .collect(Collectors.toSet());
+        Object busArn = Map.of("Fn::GetAtt", List.of(applicationBus(), "Arn"));
+        Set<String> ruleActions =
+                Set.of("events:EnableRule", "events:DisableRule", "events:DescribeRule", "events:PutRule");
+
+        List<Map<String, Object>> statements = policies.stream()
+                .peek(policy -> assertThat(policy)
+                        .as("inline statements only, no managed policy or policy template")
+                        .isInstanceOf(Map.class))
+                .flatMap(policy -> list(map(policy).get("Statement")).stream())
+                .map(SamTemplate::map)
+                .toList();
+        Set<String> grantedRuleActions = new HashSet<>();
+        Set<Object> grantedRules = new HashSet<>();
+        boolean publishes = false;
+        for (Map<String, Object> statement : statements) {
+            assertThat(statement.get("Effect")).isEqualTo("Allow");
+            List<String> actions = strings(statement.get("Action"));
+            List<Object> resources = statement.get("Resource") instanceof List<?> many
+                    ? new ArrayList<>(many)
+                    : List.of(statement.get("Resource"));
+            if (actions.equals(List.of("events:PutEvents"))) {
+                assertThat(resources).containsExactly(busArn);
+                publishes = true;
+            } else {
+                assertThat(ruleActions).containsAll(actions);
+                assertThat(cronRuleArns).containsAll(resources);
+                grantedRuleActions.addAll(actions);
+                grantedRules.addAll(resources);
+            }
+        }
+        assertThat(grantedRuleActions).isEqualTo(ruleActions);
+        assertThat(grantedRules).isEqualTo(cronRuleArns);
+        assertThat(publishes).as("PutEvents on the application bus").isTrue();
+        assertThat(template.environment(apiFunction()).get("SCHEDULER_EVENT_BUS"))
+                .isEqualTo(Map.of("Ref", applicationBus()));
+    }
+
+    @Test
+    void jobFunctionsMayOnlyPublishOnTheApplicationBus() {
+        Object busArn = Map.of("Fn::GetAtt", List.of(applicationBus(), "Arn"));
+        for (JobId job : JobId.values()) {
+            List<Object> statements = list(template.properties(jobFunction(job)).get("Policies")).stream()
+                    .flatMap(policy -> list(map(policy).get("Statement")).stream())
+                    .toList();
+            assertThat(statements).as(job.id()).singleElement().satisfies(statement -> {
+                assertThat(map(statement).get("Action")).isEqualTo("events:PutEvents");
+                assertThat(map(statement).get("Resource")).isEqualTo(busArn);
+            });
+        }
+    }
+
+    // --- logs, failures, alarms ------------------------------------------------------------------
+
+    @Test
+    void everyFunctionLogsToItsOwnLogGroupWithRetention() {
+        List<String> functions = template.resourcesOfType("AWS::Serverless::Function", "AWS::Lambda::Function");
+        Set<Object> logGroups = new HashSet<>();
+        for (String function : functions) {
+            Map<String, Object> logging = template.loggingConfig(function);
+            assertThat(logging.get("LogFormat")).as(function).isEqualTo("JSON");
+            Object logGroup = map(logging.get("LogGroup")).get("Ref");
+            assertThat(template.type((String) logGroup)).as(function).isEqualTo("AWS::Logs::LogGroup");
+            logGroups.add(logGroup);
+        }
+        assertThat(logGroups).as("one log group per function").hasSameSizeAs(functions);
+        for (String logGroup : template.resourcesOfType("AWS::Logs::LogGroup")) {
+            Object retention = template.evaluate(template.properties(logGroup).get("RetentionInDays"), Map.of());
+            assertThat(retention).as("%s has a retention", logGroup).isNotNull();
+            assertThat(Integer.parseInt(String.valueOf(retention))).as(logGroup).isPositive();
+        }
+    }
+
+    @Test
+    void everyJobFunctionRetriesOnPurposeThenParksFailuresInAnAlarmedQueue() {
+        for (JobId job : JobId.values()) {
+            String function = jobFunction(job);
+            Map<String, Object> invoke = map(template.properties(function).get("EventInvokeConfig"));
+            assertThat((Integer) invoke.get("MaximumRetryAttempts"))
+                    .as(job.id())
+                    .isBetween(0, 2);
+            assertThat((Integer) invoke.get("MaximumEventAgeInSeconds"))
+                    .as(job.id())
+                    .isBetween(60, 21600);
+            Map<String, Object> onFailure =
+                    map(map(invoke.get("DestinationConfig")).get("OnFailure"));
+            assertThat(onFailure.get("Type")).isEqualTo("SQS");
+            String queue = getAttResource(onFailure.get("Destination"), "Arn");
+            assertThat(template.type(queue)).isEqualTo("AWS::SQS::Queue");
+
+            for (Map<String, Object> event : template.events(function).values()) {
+                Map<String, Object> deadLetter =
+                        map(map(event.get("Properties")).get("DeadLetterConfig"));
+                assertThat(getAttResource(deadLetter.get("Arn"), "Arn"))
+                        .as("%s rule deliveries that fail land in the same queue", job.id())
+                        .isEqualTo(queue);
+            }
+            assertThat(alarmsOn("AWS/SQS", "ApproximateNumberOfMessagesVisible"))
+                    .as("%s failure queue depth is alarmed", job.id())
+                    .anyMatch(dimension -> dimension.equals(Map.of("Fn::GetAtt", List.of(queue, "QueueName"))));
+            assertThat(alarmsOn("AWS/Lambda", "Errors"))
+                    .as("%s failed runs are alarmed", job.id())
+                    .contains(Map.of("Ref", function));
+        }
+    }
+
+    @Test
+    void importThatDidNotRunAndApiErrorsRaiseAlarmsOnTheAlarmTopic() throws IOException {
+        String metricFilter = template.resourcesOfType("AWS::Logs::MetricFilter").stream()
+                .filter(id -> String.valueOf(template.properties(id).get("FilterPattern"))
+                        .contains("\"SUCCEEDED\""))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no metric of SUCCEEDED runs"));
+        Map<String, Object> transformation =
+                map(list(template.properties(metricFilter).get("MetricTransformations"))
+                        .get(0));
+
+        Map<String, Object> didNotRun = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(template::properties)
+                .filter(alarm -> alarm.containsKey("Metrics"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no import did-not-run alarm"));
+        List<Map<String, Object>> queries =
+                list(didNotRun.get("Metrics")).stream().map(SamTemplate::map).toList();
+        Map<String, Object> metric = queries.stream()
+                .filter(query -> query.containsKey("MetricStat"))
+                .map(query -> map(map(query.get("MetricStat")).get("Metric")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(metric.get("Namespace")).isEqualTo(transformation.get("MetricNamespace"));
+        assertThat(metric.get("MetricName")).isEqualTo(transformation.get("MetricName"));
+        assertThat(list(metric.get("Dimensions")))
+                .containsExactly(Map.of("Name", "Job", "Value", JobId.ECOMANAGER_SYNC.id()));
+        assertThat(didNotRun.get("TreatMissingData")).isEqualTo("breaching");
+
+        // the alarm's window of UTC hours is the one the import actually runs in
+        String window = queries.stream()
+                .filter(query -> Boolean.TRUE.equals(query.get("ReturnData")))
+                .map(query -> (String) query.get("Expression"))
+                .findFirst()
+                .orElseThrow();
+        Matcher hours = Pattern.compile("HOUR\\(\\w+\\) >= (\\d+) AND HOUR\\(\\w+\\) <= (\\d+)")
+                .matcher(window);
+        assertThat(hours.find()).as(window).isTrue();
+        List<Integer> importHoursUtc = fireTimes(
+                        QUARTZ.parse(defaultAlgiersCrons().get(JobId.ECOMANAGER_SYNC)),
+                        YEAR_START,
+                        YEAR_START.plusDays(1))
+                .stream()
+                .map(at -> at.atZone(ZoneOffset.UTC).getHour())
+                .toList();
+        assertThat(Integer.parseInt(hours.group(1))).isEqualTo(importHoursUtc.get(0));
+        assertThat(Integer.parseInt(hours.group(2))).isEqualTo(importHoursUtc.get(importHoursUtc.size() - 1));
+
+        assertThat(alarmsOn("AWS/ApiGateway", "5xx")).contains(Map.of("Ref", "HttpApi"));
+        assertThat(template.type("HttpApi")).isEqualTo("AWS::Serverless::HttpApi");
+        for (String alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
+            assertThat(list(template.properties(alarm).get("AlarmActions")))
+                    .as(alarm)
+                    .containsExactly(Map.of("Ref", "AlarmTopic"));
+        }
+        assertThat(template.type("AlarmTopic")).isEqualTo("AWS::SNS::Topic");
+    }
+
+    // --- sample events for `sam local invoke` ----------------------------------------------------
+
+    @Test
+    void sampleEventsAreWhatEachJobRuleDelivers() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (JobId job : JobId.values()) {
+            Map<String, Object> scheduled = json.readValue(
+                    root.resolve("infra/events/" + job.id() + ".scheduled.json").toFile(), Map.class);
+            assertThat(scheduled).containsEntry("source", "aws.events").containsEntry("detail-type", "Scheduled Event");
+            assertThat(list(scheduled.get("resources")))
+                    .singleElement()
+                    .asString()
+                    .endsWith(":rule/"
+                            + ((String) map(cronRule(job).get("Name")).get("Fn::Sub")).replace("${Stage}", "dev"));
+
+            Map<String, Object> requested = json.readValue(
+                    root.resolve("infra/events/" + job.id() + ".sync-requested.json")
+                            .toFile(),
+                    Map.class);
+            for (JobId other : JobId.values()) {
+                Map<String, Object> pattern = map(template.eventsOfType(jobFunction(other), "EventBridgeRule")
+                        .get(0)
+                        .get("Pattern"));
+                assertThat(SamTemplate.matchesPattern(pattern, requested))
+                        .as("%s SyncRequested sample routed to %s", job.id(), other.id())
+                        .isEqualTo(other == job);
+            }
+            assertThat(map(requested.get("detail"))).containsKeys("job", "runId", "actor");
+        }
+    }
+
+    // --- infra/samconfig.toml -------------------------------------------------------------------------
+
+    @Test
+    void everySamconfigStageSetsEveryRequiredParameterToAnAllowedValue() throws IOException {
+        JsonNode config =
+                new TomlMapper().readTree(root.resolve("infra/samconfig.toml").toFile());
+        List<String> required = template.parameters().entrySet().stream()
+                .filter(parameter -> !map(parameter.getValue()).containsKey("Default"))
+                .map(Map.Entry::getKey)
+                .toList();
+
+        for (String stage : List.of("dev", "staging", "prod")) {
+            JsonNode deploy = config.path(stage).path("deploy").path("parameters");
+            assertThat(deploy.path("capabilities").asText()).as(stage).contains("CAPABILITY_IAM");
+            Map<String, String> overrides = new LinkedHashMap<>();
+            for (String pair :
+                    deploy.path("parameter_overrides").asText().trim().split("\\s+")) {
+                int equals = pair.indexOf('=');
+                assertThat(equals).as("%s: %s is Name=Value", stage, pair).isPositive();
+                overrides.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+
+            assertThat(template.parameters())
+                    .as(stage)
+                    .containsKeys(overrides.keySet().toArray(String[]::new));
+            assertThat(overrides).as(stage).containsKeys(required.toArray(String[]::new));
+            assertThat(overrides).as(stage).containsEntry("Stage", stage);
+            overrides.forEach((name, value) -> {
+                Map<String, Object> parameter = template.parameter(name);
+                if (parameter.containsKey("AllowedValues")) {
+                    assertThat(list(parameter.get("AllowedValues")).stream().map(String::valueOf))
+                            .as("%s %s", stage, name)
+                            .contains(value);
+                }
+                if (parameter.containsKey("AllowedPattern")) {
+                    assertThat(value).as("%s %s", stage, name).matches((String) parameter.get("AllowedPattern"));
+                }
+            });
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private static JsonSchema officialSamSchema() throws IOException {
+        Path schemaFile = root.resolve("../shared/schemas/sam/sam.schema.json").normalize();
+        assertThat(Files.isRegularFile(schemaFile))
+                .withFailMessage(
+                        "The official AWS SAM schema must sit beside the repository at %s"
+                                + " (shared/schemas/sam/sam.schema.json, see README \"Deployment\"); it is missing.",
+                        schemaFile)
+                .isTrue();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                .getSchema(new ObjectMapper().readTree(schemaFile.toFile()));
+    }
+
+    /** The default crons the migration seeds into {@code schedules} (Quartz, Africa/Algiers). */
+    private static Map<JobId, String> defaultAlgiersCrons() throws IOException {
+        String migration;
+        try (InputStream in = SamTemplateTest.class.getResourceAsStream("/db/migration/V1__schema.sql")) {
+            assertThat(in).as("V1__schema.sql on the classpath (core)").isNotNull();
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String seed = migration.substring(migration.toLowerCase().indexOf("insert into schedules"));
+        Map<JobId, String> crons = new LinkedHashMap<>();
+        Matcher row = SEED_ROW.matcher(seed);
+        while (row.find()) {
+            crons.put(JobId.parse(row.group(1)).orElseThrow(), row.group(2));
+        }
+        return crons;
+    }
+
+    /**
+     * Environment variables a production configuration file reads without a default ({@code ${NAME}},
+     * not {@code ${NAME:default}}): the app cannot start, or cannot work, without them. Lines of
+     * other profiles ({@code %dev.}, {@code %test.}) do not count.
+     */
+    private static Set<String> requiredVariables(String file) throws IOException {
+        Set<String> names = new TreeSet<>();
+        Pattern required = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+        for (String line : Files.readAllLines(root.resolve(file))) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("#") || (trimmed.startsWith("%") && !trimmed.startsWith("%prod."))) {
+                continue;
+            }
+            Matcher matcher = required.matcher(trimmed);
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** The function whose Funqy export is the job's function (ecomanager-sync -> ecomanagerSync). */
+    private static String jobFunction(JobId job) {
+        String wanted = camelCase(job.id());
+        List<String> matches = template.samFunctions().stream()
+                .filter(function -> wanted.equals(export(function)))
+                .toList();
+        assertThat(matches).as("the function exporting %s", wanted).hasSize(1);
+        return matches.get(0);
+    }
+
+    private static String apiFunction() {
+        List<String> matches = template.samFunctions().stream()
+                .filter(function -> API_ARTIFACT.equals(template.functionProperty(function, "CodeUri")))
+                .toList();
+        assertThat(matches).as("the api function").hasSize(1);
+        return matches.get(0);
+    }
+
+    private static String applicationBus() {
+        List<String> buses = template.resourcesOfType("AWS::Events::EventBus");
+        assertThat(buses).hasSize(1);
+        return buses.get(0);
+    }
+
+    private static String export(String function) {
+        Object value = template.environment(function).get("QUARKUS_FUNQY_EXPORT");
+        return value instanceof String text ? text : null;
+    }
+
+    private static Map<String, Object> cronRule(JobId job) {
+        List<Map<String, Object>> rules = template.eventsOfType(jobFunction(job), "Schedule");
+        assertThat(rules).as("%s has one cron rule", job).hasSize(1);
+        return rules.get(0);
+    }
+
+    private static String cronRuleExpression(JobId job) {
+        return (String) cronRule(job).get("Schedule");
+    }
+
+    /** The rule's ARN on the default bus, as the api's policy must spell it. */
+    private static String ruleArn(JobId job) {
+        String name = (String) map(cronRule(job).get("Name")).get("Fn::Sub");
+        return "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/" + name;
+    }
+
+    private static String ruleVariable(JobId job) {
+        return "SCHEDULER_RULE_" + job.name();
+    }
+
+    /** EventBridge {@code cron(min hour dom month dow year)} as the Quartz cron that fires at the same UTC instants. */
+    private static Cron quartzOf(String expression) {
+        Matcher matcher = Pattern.compile("cron\\((.+)\\)").matcher(expression);
+        assertThat(matcher.matches())
+                .as("%s is an EventBridge cron expression", expression)
+                .isTrue();
+        String[] fields = matcher.group(1).trim().split("\\s+");
+        assertThat(fields).as(expression).hasSize(6);
+        assertThat(fields[5]).as("%s must fire every year", expression).isEqualTo("*");
+        return QUARTZ.parse("0 " + String.join(" ", Arrays.copyOf(fields, 5)));
+    }
+
+    private static List<Instant> fireTimes(Cron cron, ZonedDateTime from, ZonedDateTime until) {
+        ExecutionTime executionTime = ExecutionTime.forCron(cron);
+        List<Instant> times = new ArrayList<>();
+        ZonedDateTime cursor = from.minusSeconds(1);
+        while (true) {
+            Optional<ZonedDateTime> next = executionTime.nextExecution(cursor);
+            if (next.isEmpty() || !next.get().isBefore(until)) {
+                return times;
+            }
+            times.add(next.get().toInstant());
+            cursor = next.get();
+        }
+    }
+
+    /** Every {@code @Funq} function name in the jobs module's compiled classes. */
+    private static Set<String> funqFunctionNames() throws Exception {
+        Path classes = root.resolve("jobs/target/classes");
+        assertThat(Files.isDirectory(classes)).as("%s exists", classes).isTrue();
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                String className =
+                        classes.relativize(file).toString().replace('/', '.').replace(".class", "");
+                Class<?> type = Class.forName(className, false, SamTemplateTest.class.getClassLoader());
+                for (Method method : type.getDeclaredMethods()) {
+                    Funq funq = method.getAnnotation(Funq.class);
+                    if (funq != null) {
+                        names.add(funq.value().isEmpty() ? method.getName() : funq.value());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Dimension values of the alarms on one metric. */
+    private static List<Object> alarmsOn(String namespace, String metricName) {
+        return template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(template::properties)
+                .filter(alarm -> namespace.equals(alarm.get("Namespace")) && metricName.equals(alarm.get("MetricName")))
+                .flatMap(alarm -> list(alarm.get("Dimensions")).stream())
+                .map(dimension -> map(dimension).get("Value"))
+                .toList();
+    }
+
+    private static String getAttResource(Object getAtt, String attribute) {
+        List<Object> reference = list(map(getAtt).get("Fn::GetAtt"));
+        assertThat(reference.get(1)).isEqualTo(attribute);
+        return (String) reference.get(0);
+    }
+
+    /** Strings of every {@code {{resolve:…}}} in the template; they must sit directly in an Fn::Sub. */
+    private static void collectDynamicReferences(Object node, boolean inSub, List<String> found) {
+        if (node instanceof Map<?, ?> mapNode) {
+            mapNode.forEach((key, value) -> collectDynamicReferences(value, "Fn::Sub".equals(key), found));
+        } else if (node instanceof List<?> listNode) {
+            listNode.forEach(item -> collectDynamicReferences(item, false, found));
+        } else if (node instanceof String text && text.contains("{{resolve:")) {
+            assertThat(inSub).as("%s is substituted by Fn::Sub", text).isTrue();
+            found.add(text);
+        }
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof List<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    private static String camelCase(String id) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : id.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T deepCopy(T value) {
+        if (value instanceof Map<?, ?> mapValue) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            mapValue.forEach((key, item) -> copy.put(key, deepCopy(item)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> listValue) {
+            return (T) listValue.stream().map(SamTemplateTest::deepCopy).collect(Collectors.toList());
+        }
+        return value;
+    }
+}

@@ -1,0 +1,54 @@
+package dz.libertaphonix.scheduler.jobs;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+import java.util.Set;
+
+/** One profile per function: {@code quarkus.funqy.export} picks it, as QUARKUS_FUNQY_EXPORT does in Lambda. */
+final class FunctionProfiles {
+
+    /** A 5-minute function timeout with a 30-second margin: the run's deadline is 4m30s after invocation. */
+    static final Map<String, String> TIMEOUT = Map.of(
+            "scheduler.functions.timeout", "5m",
+            "scheduler.functions.safety-margin", "30s");
+
+    private FunctionProfiles() {}
+
+    public static class EcomanagerSync implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return with("ecomanagerSync");
+        }
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(ScriptedImportJob.class);
+        }
+    }
+
+    public static class ShippingStatusSync implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return with("shippingStatusSync");
+        }
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(ScriptedShippingJob.class);
+        }
+    }
+
+    /** The real daily-cleanup job. */
+    public static class DailyCleanup implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return with("dailyCleanup");
+        }
+    }
+
+    private static Map<String, String> with(String function) {
+        Map<String, String> config = new java.util.HashMap<>(TIMEOUT);
+        config.put("quarkus.funqy.export", function);
+        return config;
+    }
+}

@@ -1,0 +1,16 @@
+package dz.libertaphonix.scheduler.jobs;
+
+import dz.libertaphonix.scheduler.runs.JobId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+/** Stands in for ecomanager-sync in the function tests (no EcoManager involved). */
+@Alternative
+@ApplicationScoped
+public class ScriptedImportJob extends ScriptedJob {
+
+    @Override
+    public JobId id() {
+        return JobId.ECOMANAGER_SYNC;
+    }
+}
