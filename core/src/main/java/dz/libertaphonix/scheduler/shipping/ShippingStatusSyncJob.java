@@ -1,0 +1,112 @@
+package dz.libertaphonix.scheduler.shipping;
+
+import dz.libertaphonix.scheduler.maystro.MaystroAccount;
+import dz.libertaphonix.scheduler.maystro.MaystroAccounts;
+import dz.libertaphonix.scheduler.maystro.MaystroConfigurationException;
+import dz.libertaphonix.scheduler.runs.Job;
+import dz.libertaphonix.scheduler.runs.JobContext;
+import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobResult;
+import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code shipping-status-sync} job: every configured Maystro account, every open order.
+ *
+ * <p>SUCCEEDED when every account was read completely; PARTIAL when the deadline cut the run short or
+ * some account left orders unchecked (failed pages, rejected key, page cap); FAILED when no account
+ * could be read at all, or none is configured.
+ */
+@ApplicationScoped
+public class ShippingStatusSyncJob implements Job {
+
+    private final MaystroAccounts accounts;
+    private final ShippingStatusSync sync;
+
+    public ShippingStatusSyncJob(MaystroAccounts accounts, ShippingStatusSync sync) {
+        this.accounts = accounts;
+        this.sync = sync;
+    }
+
+    @Override
+    public JobId id() {
+        return JobId.SHIPPING_STATUS_SYNC;
+    }
+
+    @Override
+    public JobResult execute(JobContext context) {
+        List<MaystroAccount> configured;
+        try {
+            configured = accounts.configured();
+        } catch (MaystroConfigurationException e) {
+            return new JobResult(JobRunStatus.FAILED, Map.of(), null, e.getMessage());
+        }
+        if (configured.isEmpty()) {
+            return new JobResult(
+                    JobRunStatus.FAILED,
+                    Map.of(),
+                    null,
+                    "no Maystro account configured (set SCHEDULER_MAYSTRO_ACCOUNTS to name=key[,name=key...])");
+        }
+        ShippingSyncReport report = sync.run(configured, context);
+        return result(report);
+    }
+
+    static JobResult result(ShippingSyncReport report) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("openOrders", report.openOrders());
+        counts.put("checked", report.checked());
+        counts.put("changed", report.changed());
+        counts.put("unchanged", report.unchanged());
+        counts.put("notFound", report.notFound());
+        counts.put("notChecked", report.notChecked());
+        counts.put("requests", report.requests());
+        counts.put(
+                "failedRequests",
+                report.accounts().stream().mapToLong(AccountSyncResult::failed).sum());
+        counts.put(
+                "ambiguous",
+                report.accounts().stream()
+                        .mapToLong(AccountSyncResult::ambiguous)
+                        .sum());
+        counts.put(
+                "unknownCodes",
+                report.accounts().stream()
+                        .flatMap(a -> a.unknownCodes().values().stream())
+                        .mapToLong(Long::longValue)
+                        .sum());
+
+        List<AccountSyncResult> troubled = report.accounts().stream()
+                .filter(a -> !a.complete() && !ShippingStatusSync.NOTHING_OPEN.equals(a.stoppedBecause()))
+                .toList();
+        boolean nothingRead = report.openOrders() > 0
+                && report.accounts().stream().allMatch(a -> a.error() != null && a.checked() == 0 && a.notFound() == 0);
+        JobRunStatus status;
+        if (nothingRead) {
+            status = JobRunStatus.FAILED;
+        } else if (report.deadlineReached() || !troubled.isEmpty()) {
+            status = JobRunStatus.PARTIAL;
+        } else {
+            status = JobRunStatus.SUCCEEDED;
+        }
+        String message = null;
+        if (status != JobRunStatus.SUCCEEDED) {
+            StringBuilder text = new StringBuilder();
+            if (report.deadlineReached()) {
+                text.append("deadline reached; ");
+            }
+            for (AccountSyncResult account : troubled) {
+                text.append(account.account())
+                        .append(": ")
+                        .append(account.error() != null ? account.error() : account.stoppedBecause())
+                        .append("; ");
+            }
+            text.append(report.notChecked()).append(" open order(s) not checked");
+            message = text.toString();
+        }
+        return new JobResult(status, counts, report, message);
+    }
+}
