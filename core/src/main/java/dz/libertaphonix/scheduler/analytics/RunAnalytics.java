@@ -60,8 +60,7 @@ public class RunAnalytics {
 
         Map<String, JobAnalytics> totals = new LinkedHashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> summary = em.createNativeQuery(
-                        """
+        List<Object[]> summary = em.createNativeQuery("""
                         select job_id,
                                count(*),
                                count(*) filter (where status = 'SUCCEEDED'),
@@ -114,8 +113,7 @@ public class RunAnalytics {
 
     private Map<String, Map<LocalDate, Day>> perDay(Instant from, Instant to) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
+        List<Object[]> rows = em.createNativeQuery("""
                         select job_id,
                                (started_at at time zone 'Africa/Algiers')::date as day,
                                count(*),
@@ -135,7 +133,15 @@ public class RunAnalytics {
         for (Object[] row : rows) {
             LocalDate day = row[1] instanceof Date date ? date.toLocalDate() : (LocalDate) row[1];
             result.computeIfAbsent((String) row[0], key -> new LinkedHashMap<>())
-                    .put(day, new Day(day, number(row[2]), number(row[3]), number(row[4]), number(row[5]), number(row[6])));
+                    .put(
+                            day,
+                            new Day(
+                                    day,
+                                    number(row[2]),
+                                    number(row[3]),
+                                    number(row[4]),
+                                    number(row[5]),
+                                    number(row[6])));
         }
         return result;
     }

@@ -55,7 +55,8 @@ class DashboardBrowserTest {
     static void startBrowser() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "required".equals(System.getenv("SCHEDULER_BROWSER_TESTS"))) {
-            throw new IllegalStateException("SCHEDULER_BROWSER_TESTS=required but Chromium/chromedriver are not installed");
+            throw new IllegalStateException(
+                    "SCHEDULER_BROWSER_TESTS=required but Chromium/chromedriver are not installed");
         }
         if (!installed) {
             System.out.println("SKIPPED: dashboard browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
@@ -98,7 +99,9 @@ class DashboardBrowserTest {
         // the three jobs, each with its next fire times in Algiers time
         for (String job : List.of("ecomanager-sync", "shipping-status-sync", "daily-cleanup")) {
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> browser.findElements(By.cssSelector("[data-testid='next-" + job + "'] li")).size() == 5);
+                    .until(() -> browser.findElements(By.cssSelector("[data-testid='next-" + job + "'] li"))
+                                    .size()
+                            == 5);
         }
 
         click(By.id("stop-all"));
@@ -107,10 +110,12 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> overallState().equals("actives"));
 
         click(By.cssSelector("[data-job='ecomanager-sync'] button[data-action='run']"));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            String last = text(By.cssSelector("[data-testid='last-ecomanager-sync']"));
-            return (last.contains("Réussie") || last.contains("Partielle")) && last.contains("imported");
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    String last = text(By.cssSelector("[data-testid='last-ecomanager-sync']"));
+                    return (last.contains("Réussie") || last.contains("Partielle")) && last.contains("imported");
+                });
         assertThat(text(By.cssSelector("[data-testid='last-ecomanager-sync']"))).containsPattern("imported: [1-9]");
 
         await().atMost(Duration.ofSeconds(20))
@@ -130,8 +135,11 @@ class DashboardBrowserTest {
         signIn(AdminTokens.teamManager());
 
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> browser.findElements(By.cssSelector("[data-testid='next-daily-cleanup'] li")).size() == 5);
-        assertThat(browser.findElements(By.cssSelector("button[data-action='run']"))).isEmpty();
+                .until(() -> browser.findElements(By.cssSelector("[data-testid='next-daily-cleanup'] li"))
+                                .size()
+                        == 5);
+        assertThat(browser.findElements(By.cssSelector("button[data-action='run']")))
+                .isEmpty();
         assertThat(browser.findElement(By.id("start-all")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("stores-title")).isDisplayed()).isFalse();
         assertThat(browser.findElements(By.cssSelector("input[data-action='toggle']")))
@@ -147,8 +155,10 @@ class DashboardBrowserTest {
         WebElement field = browser.findElement(By.id("token"));
         field.clear();
         field.sendKeys(token);
-        browser.findElement(By.cssSelector("#signin-form button[type='submit']")).click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("app")).isDisplayed());
+        browser.findElement(By.cssSelector("#signin-form button[type='submit']"))
+                .click();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.findElement(By.id("app")).isDisplayed());
     }
 
     private static void click(By by) {

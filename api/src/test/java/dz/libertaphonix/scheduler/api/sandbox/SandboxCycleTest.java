@@ -46,11 +46,15 @@ class SandboxCycleTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "quarkus.http.test-port", Integer.toString(PORT),
-                    "scheduler.maystro.base-url", "http://localhost:" + PORT + "/sandbox/maystro",
-                    "scheduler.maystro.accounts", "sandbox=sandbox-maystro-key",
+                    "quarkus.http.test-port",
+                    Integer.toString(PORT),
+                    "scheduler.maystro.base-url",
+                    "http://localhost:" + PORT + "/sandbox/maystro",
+                    "scheduler.maystro.accounts",
+                    "sandbox=sandbox-maystro-key",
                     // nobody confirms orders in the sandbox: follow assigned ones too
-                    "scheduler.shipping.tracked-statuses", "PENDING,ASSIGNED,CONFIRMED,SHIPPED");
+                    "scheduler.shipping.tracked-statuses",
+                    "PENDING,ASSIGNED,CONFIRMED,SHIPPED");
         }
 
         private static int freePort() {
@@ -68,21 +72,31 @@ class SandboxCycleTest {
     @Test
     void importsSandboxOrdersThenFollowsTheirParcelsThroughTheSandboxCourier() throws SQLException {
         String admin = AdminTokens.admin();
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 .put("/sandbox/faults", Map.of("latencyMillis", 0, "faults", Map.of()))
-                .then().statusCode(200);
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "Samira Boukhari", "email", "samira.sandbox@libertaphonix.dz", "dailyCapacity", 1000))
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", "Samira Boukhari", "email", "samira.sandbox@libertaphonix.dz", "dailyCapacity", 1000))
                 .post("/api/v1/scheduler/agents")
-                .then().statusCode(201);
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 .body(Map.of(
                         "identifier", "SANDBOX-NATU",
                         "name", "Natura Cosmétiques (sandbox)",
                         "baseUrl", "http://localhost:" + Sandbox.PORT + "/sandbox/ecomanager/NATU/api/shop/v2",
                         "token", "sandbox-token-natu"))
                 .post("/api/v1/scheduler/stores")
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
 
         JsonPath imported = runToCompletion(admin, "ecomanager");
         assertThat(imported.getString("data.status")).isEqualTo("SUCCEEDED");
@@ -106,19 +120,36 @@ class SandboxCycleTest {
     }
 
     private static JsonPath runToCompletion(String token, String trigger) {
-        String runId = given().auth().oauth2(token)
+        String runId = given().auth()
+                .oauth2(token)
                 .post("/api/v1/scheduler/trigger/" + trigger)
-                .then().statusCode(202)
-                .extract().path("data.runId");
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            int status = given().auth().oauth2(token).get("/api/v1/scheduler/runs/" + runId).statusCode();
-            if (status != 200) {
-                return false;
-            }
-            String state = given().auth().oauth2(token).get("/api/v1/scheduler/runs/" + runId).path("data.status");
-            return !"RUNNING".equals(state);
-        });
-        return given().auth().oauth2(token).get("/api/v1/scheduler/runs/" + runId).then().statusCode(200).extract().jsonPath();
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("data.runId");
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    int status = given().auth()
+                            .oauth2(token)
+                            .get("/api/v1/scheduler/runs/" + runId)
+                            .statusCode();
+                    if (status != 200) {
+                        return false;
+                    }
+                    String state = given().auth()
+                            .oauth2(token)
+                            .get("/api/v1/scheduler/runs/" + runId)
+                            .path("data.status");
+                    return !"RUNNING".equals(state);
+                });
+        return given().auth()
+                .oauth2(token)
+                .get("/api/v1/scheduler/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private long count(String sql) throws SQLException {

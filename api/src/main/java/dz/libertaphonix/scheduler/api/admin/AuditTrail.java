@@ -1,0 +1,35 @@
+package dz.libertaphonix.scheduler.api.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What an audited endpoint adds to its audit row while it runs: the parameters it understood (the
+ * audit service redacts credentials) and a more precise target. Empty when the call was refused
+ * before the endpoint ran.
+ */
+@RequestScoped
+public class AuditTrail {
+
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private String target;
+
+    public AuditTrail parameter(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    public AuditTrail target(String target) {
+        this.target = target;
+        return this;
+    }
+
+    Map<String, Object> parameters() {
+        return new LinkedHashMap<>(parameters);
+    }
+
+    String target() {
+        return target;
+    }
+}

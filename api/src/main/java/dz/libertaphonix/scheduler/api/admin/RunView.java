@@ -1,0 +1,45 @@
+package dz.libertaphonix.scheduler.api.admin;
+
+import dz.libertaphonix.scheduler.runs.JobRun;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/** One row of the run history. */
+public record RunView(
+        UUID id,
+        String job,
+        String name,
+        String trigger,
+        String status,
+        String actor,
+        int attempt,
+        OffsetDateTime scheduledAt,
+        OffsetDateTime startedAt,
+        OffsetDateTime endedAt,
+        Long durationMs,
+        String skipReason,
+        Map<String, Long> counts,
+        Map<String, String> error) {
+
+    static RunView of(JobRun run) {
+        return new RunView(
+                run.id,
+                run.jobId.id(),
+                run.jobId.legacyName(),
+                run.trigger.name(),
+                run.status.name(),
+                run.actor,
+                run.attempt,
+                ApiTime.algiers(run.scheduledAt),
+                ApiTime.algiers(run.startedAt),
+                ApiTime.algiers(run.endedAt),
+                run.endedAt == null
+                        ? null
+                        : Duration.between(run.startedAt, run.endedAt).toMillis(),
+                run.skipReason,
+                run.counts == null ? Map.of() : run.counts,
+                run.error);
+    }
+}

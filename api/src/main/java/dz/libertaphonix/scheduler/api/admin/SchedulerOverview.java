@@ -1,0 +1,212 @@
+package dz.libertaphonix.scheduler.api.admin;
+
+import dz.libertaphonix.scheduler.api.admin.ScheduleStateCache.JobSchedule;
+import dz.libertaphonix.scheduler.api.admin.ScheduleStateCache.Snapshot;
+import dz.libertaphonix.scheduler.api.admin.StatusView.CleanupInfo;
+import dz.libertaphonix.scheduler.api.admin.StatusView.CurrentRun;
+import dz.libertaphonix.scheduler.api.admin.StatusView.JobStatus;
+import dz.libertaphonix.scheduler.api.admin.StatusView.LastResults;
+import dz.libertaphonix.scheduler.api.admin.StatusView.LastSyncs;
+import dz.libertaphonix.scheduler.api.admin.StatusView.ProgressView;
+import dz.libertaphonix.scheduler.api.admin.StatusView.SyncInfo;
+import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobLiveState;
+import dz.libertaphonix.scheduler.runs.LiveStateReader;
+import dz.libertaphonix.scheduler.schedule.CronSchedules;
+import dz.libertaphonix.scheduler.schedule.InvalidCronException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Assembles the read side of the admin API from the schedule snapshot (memory), the live run state
+ * (Redis) and cron arithmetic. Nothing here touches PostgreSQL per request.
+ */
+@ApplicationScoped
+public class SchedulerOverview {
+
+    private final ScheduleStateCache schedules;
+    private final LiveStateReader liveState;
+    private final Clock clock;
+    private final AdminConfig config;
+
+    public SchedulerOverview(ScheduleStateCache schedules, LiveStateReader liveState, Clock clock, AdminConfig config) {
+        this.schedules = schedules;
+        this.liveState = liveState;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public StatusView status() {
+        Snapshot snapshot = schedules.current();
+        Instant now = clock.instant();
+        Map<JobId, JobLiveState> live = new EnumMap<>(JobId.class);
+        for (JobId job : JobId.values()) {
+            JobLiveState state = liveState.read(job);
+            if (state != null) {
+                live.put(job, state);
+            }
+        }
+
+        List<String> activeJobs = new ArrayList<>();
+        Instant startedAt = null;
+        Instant stoppedAt = null;
+        List<JobStatus> jobs = new ArrayList<>();
+        for (JobId job : JobId.values()) {
+            JobSchedule schedule = snapshot.job(job);
+            if (schedule.enabled()) {
+                activeJobs.add(job.legacyName());
+                startedAt = latest(startedAt, schedule.changedAt());
+            } else {
+                stoppedAt = latest(stoppedAt, schedule.changedAt());
+            }
+            jobs.add(jobStatus(schedule, live.get(job), now));
+        }
+        String status =
+                activeJobs.size() == JobId.values().length ? "running" : activeJobs.isEmpty() ? "stopped" : "partial";
+        LastSyncs lastSyncs = new LastSyncs(
+                syncInfo(live.get(JobId.ECOMANAGER_SYNC)),
+                syncInfo(live.get(JobId.SHIPPING_STATUS_SYNC)),
+                cleanupInfo(live.get(JobId.DAILY_CLEANUP)));
+        return new StatusView(
+                status,
+                !activeJobs.isEmpty(),
+                ApiTime.algiers(startedAt),
+                ApiTime.algiers(stoppedAt),
+                List.copyOf(activeJobs),
+                lastSyncs,
+                List.copyOf(jobs));
+    }
+
+    public NextSyncTimesView nextSyncTimes() {
+        Snapshot snapshot = schedules.current();
+        Instant now = clock.instant();
+        return new NextSyncTimesView(
+                nextFire(snapshot.job(JobId.ECOMANAGER_SYNC), now),
+                nextFire(snapshot.job(JobId.SHIPPING_STATUS_SYNC), now),
+                nextFire(snapshot.job(JobId.DAILY_CLEANUP), now),
+                ApiTime.algiers(now));
+    }
+
+    /** Every job's schedule with its next fire times (none for a disabled schedule). */
+    public List<JobView> jobs() {
+        Snapshot snapshot = schedules.current();
+        Instant now = clock.instant();
+        List<JobView> views = new ArrayList<>();
+        for (JobId job : JobId.values()) {
+            JobSchedule schedule = snapshot.job(job);
+            views.add(jobView(schedule, schedule.enabled(), now));
+        }
+        return views;
+    }
+
+    public JobView job(JobId job) {
+        return jobView(schedules.current().job(job), true, clock.instant());
+    }
+
+    /** A job's view with its fire times listed even when disabled: the preview of a schedule change. */
+    JobView jobView(JobSchedule schedule, boolean listFireTimes, Instant now) {
+        List<JobView.FireTime> fireTimes = listFireTimes
+                ? CronSchedules.nextFireTimes(schedule.cron(), schedule.zone(), now, config.previewFireTimes()).stream()
+                        .map(time -> new JobView.FireTime(time.toOffsetDateTime(), ApiTime.utc(time.toInstant())))
+                        .toList()
+                : List.of();
+        return new JobView(
+                schedule.job().id(),
+                schedule.job().legacyName(),
+                schedule.enabled(),
+                schedule.cron(),
+                schedule.zone().getId(),
+                describe(schedule.cron()),
+                eventBridgeExpression(schedule.cron(), schedule.zone()),
+                ApiTime.algiers(schedule.changedAt()),
+                schedule.changedBy(),
+                fireTimes);
+    }
+
+    private JobStatus jobStatus(JobSchedule schedule, JobLiveState live, Instant now) {
+        CurrentRun current = null;
+        String lastStatus = null;
+        if (live != null) {
+            if (live.current() != null) {
+                JobLiveState.CurrentRun run = live.current();
+                Map<String, ProgressView> progress = new LinkedHashMap<>();
+                if (run.progress() != null) {
+                    run.progress().forEach((unit, p) -> progress.put(unit, new ProgressView(p.done(), p.total())));
+                }
+                current = new CurrentRun(
+                        run.runId(),
+                        run.trigger() == null ? null : run.trigger().name(),
+                        run.actor(),
+                        ApiTime.algiers(run.startedAt()),
+                        progress);
+            }
+            lastStatus = live.lastStatus() == null ? null : live.lastStatus().name();
+        }
+        return new JobStatus(
+                schedule.job().id(),
+                schedule.job().legacyName(),
+                schedule.enabled(),
+                schedule.cron(),
+                schedule.zone().getId(),
+                nextFire(schedule, now),
+                current != null,
+                current,
+                lastStatus);
+    }
+
+    private static SyncInfo syncInfo(JobLiveState live) {
+        if (live == null) {
+            return new SyncInfo(null, null, null, null);
+        }
+        LastResults results = live.lastStatus() == null
+                ? null
+                : new LastResults(live.lastStatus().name(), live.lastCounts() == null ? Map.of() : live.lastCounts());
+        return new SyncInfo(
+                ApiTime.algiers(live.lastStart()), ApiTime.algiers(live.lastEnd()), results, live.lastError());
+    }
+
+    private static CleanupInfo cleanupInfo(JobLiveState live) {
+        if (live == null) {
+            return new CleanupInfo(null, null);
+        }
+        return new CleanupInfo(ApiTime.algiers(live.lastStart()), live.lastError());
+    }
+
+    private static OffsetDateTime nextFire(JobSchedule schedule, Instant now) {
+        ZonedDateTime next = schedule.nextFireAfter(now);
+        return next == null ? null : next.toOffsetDateTime();
+    }
+
+    private static String describe(String cron) {
+        try {
+            return CronSchedules.describe(cron);
+        } catch (RuntimeException e) {
+            // a description is a courtesy; a cron-utils wording gap must not break the listing
+            return null;
+        }
+    }
+
+    private static String eventBridgeExpression(String cron, ZoneId zone) {
+        try {
+            return CronSchedules.toEventBridgeUtc(cron, zone);
+        } catch (InvalidCronException e) {
+            return null;
+        }
+    }
+
+    private static Instant latest(Instant current, Instant candidate) {
+        if (candidate == null) {
+            return current;
+        }
+        return current == null || candidate.isAfter(current) ? candidate : current;
+    }
+}

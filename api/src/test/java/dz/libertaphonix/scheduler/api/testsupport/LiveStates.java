@@ -1,0 +1,87 @@
+package dz.libertaphonix.scheduler.api.testsupport;
+
+import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobRun;
+import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.runs.RunStateStore;
+import dz.libertaphonix.scheduler.runs.RunTrigger;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Writes jobs' live state into Redis through the runtime's own store, as runs would. */
+@ApplicationScoped
+public class LiveStates {
+
+    private final RunStateStore store;
+    private final RedisDataSource redis;
+
+    public LiveStates(RunStateStore store, RedisDataSource redis) {
+        this.store = store;
+        this.redis = redis;
+    }
+
+    /** Forgets everything Redis knows about the job's runs. */
+    public void clear(JobId job) {
+        redis.key().del(RunStateStore.stateKey(job));
+    }
+
+    /** A run that started and ended: the job's last run. */
+    public void finished(
+            JobId job,
+            Instant start,
+            Instant end,
+            JobRunStatus status,
+            Map<String, Long> counts,
+            Map<String, String> error) {
+        JobRun run = new JobRun();
+        run.id = UUID.randomUUID();
+        run.jobId = job;
+        run.trigger = RunTrigger.SCHEDULED;
+        run.actor = "scheduler";
+        run.startedAt = start;
+        run.endedAt = end;
+        run.status = status;
+        run.counts = counts;
+        run.error = error;
+        store.started(job, run.id, run.trigger, run.actor, start);
+        store.ended(run);
+    }
+
+    /** A run in progress (state only: no lock is taken). */
+    public UUID running(JobId job, Instant start, String unit, long done, long total) {
+        UUID runId = UUID.randomUUID();
+        store.started(job, runId, RunTrigger.SCHEDULED, "scheduler", start);
+        store.progress(runId, unit, done, total);
+        return runId;
+    }
+
+    /** Every job with a last run; the import with a run in progress and its progress. */
+    public void populateEveryJob() {
+        Instant now = Instant.now();
+        finished(
+                JobId.ECOMANAGER_SYNC,
+                now.minusSeconds(3600),
+                now.minusSeconds(3500),
+                JobRunStatus.SUCCEEDED,
+                Map.of("imported", 42L, "assigned", 42L, "quarantined", 1L),
+                null);
+        running(JobId.ECOMANAGER_SYNC, now.minusSeconds(20), "stores", 2, 5);
+        finished(
+                JobId.SHIPPING_STATUS_SYNC,
+                now.minusSeconds(7200),
+                now.minusSeconds(7000),
+                JobRunStatus.PARTIAL,
+                Map.of("changed", 17L, "delivered", 9L),
+                Map.of("class", "UpstreamUnavailableException", "message", "Maystro answered 503"));
+        finished(
+                JobId.DAILY_CLEANUP,
+                now.minusSeconds(30_000),
+                now.minusSeconds(29_990),
+                JobRunStatus.SUCCEEDED,
+                Map.of("activityLogsDeleted", 1200L),
+                null);
+    }
+}

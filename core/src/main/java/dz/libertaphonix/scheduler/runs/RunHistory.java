@@ -1,0 +1,62 @@
+package dz.libertaphonix.scheduler.runs;
+
+import dz.libertaphonix.scheduler.common.Page;
+import dz.libertaphonix.scheduler.common.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads the run ledger for the admin: runs newest first, filtered and paged, and one run by id. */
+@ApplicationScoped
+public class RunHistory {
+
+    private final JobRunRepository runs;
+
+    public RunHistory(JobRunRepository runs) {
+        this.runs = runs;
+    }
+
+    @Transactional
+    public Page<JobRun> search(RunFilter filter, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.job() != null) {
+            where.add("jobId = :job");
+            parameters.and("job", filter.job());
+        }
+        if (filter.status() != null) {
+            where.add("status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.trigger() != null) {
+            where.add("trigger = :trigger");
+            parameters.and("trigger", filter.trigger());
+        }
+        if (filter.from() != null) {
+            where.add("startedAt >= :from");
+            parameters.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("startedAt < :to");
+            parameters.and("to", filter.to());
+        }
+        // id breaks ties between runs started in the same instant, so pages never overlap
+        Sort newestFirst = Sort.descending("startedAt", "id");
+        PanacheQuery<JobRun> found = where.isEmpty()
+                ? runs.findAll(newestFirst)
+                : runs.find(String.join(" and ", where), newestFirst, parameters);
+        List<JobRun> items = found.page(page.index(), page.size()).list();
+        return new Page<>(items, page.page(), page.size(), found.count());
+    }
+
+    @Transactional
+    public Optional<JobRun> find(UUID id) {
+        return runs.findByIdOptional(id);
+    }
+}
