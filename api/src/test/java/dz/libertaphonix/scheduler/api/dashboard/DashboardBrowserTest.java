@@ -1,0 +1,200 @@
+package dz.libertaphonix.scheduler.api.dashboard;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dz.libertaphonix.scheduler.api.testsupport.AdminTokens;
+import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
+import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The dashboard in a real headless Chromium: sign in, see the jobs, stop and start, run the import
+ * and watch it finish, see a failed run's error, and the read-only view of a team manager.
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them and sets
+ * {@code SCHEDULER_BROWSER_TESTS=required}, so CI always runs these. Elsewhere, without Chromium,
+ * they are skipped with a message saying so.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealServicesResource.class)
+@QuarkusTestResource(JwtSecretResource.class)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static WebDriver browser;
+    private static WireMockServer ecoManager;
+
+    @Inject
+    DashboardFixtures fixtures;
+
+    @BeforeAll
+    static void startBrowser() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "required".equals(System.getenv("SCHEDULER_BROWSER_TESTS"))) {
+            throw new IllegalStateException(
+                    "SCHEDULER_BROWSER_TESTS=required but Chromium/chromedriver are not installed");
+        }
+        if (!installed) {
+            System.out.println("SKIPPED: dashboard browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
+                    + "(apt-get install chromium chromium-driver); .ci/run installs them");
+        }
+        Assumptions.assumeTrue(installed, "Chromium is not installed: dashboard browser tests skipped");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        ecoManager = new WireMockServer(options().dynamicPort());
+        ecoManager.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (ecoManager != null) {
+            ecoManager.stop();
+        }
+    }
+
+    @Test
+    void adminSignsInSeesTheJobsStopsStartsRunsTheImportAndSeesAFailedRunsError() throws IOException {
+        fixtures.failedRun("the Maystro account 'main' was refused: 401 Invalid token");
+        String token = "natu-" + UUID.randomUUID();
+        ecoManager.stubFor(get(urlPathEqualTo("/api/shop/v2/orders"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson(DashboardFixtures.ordersPage(300_000 + (System.nanoTime() % 100_000) * 10, 12))));
+        String store = fixtures.store(ecoManager.baseUrl() + "/api/shop/v2", token);
+        signIn(AdminTokens.admin());
+
+        // the three jobs, each with its next fire times in Algiers time
+        for (String job : List.of("ecomanager-sync", "shipping-status-sync", "daily-cleanup")) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> browser.findElements(By.cssSelector("[data-testid='next-" + job + "'] li"))
+                                    .size()
+                            == 5);
+        }
+
+        click(By.id("stop-all"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> overallState().equals("arrêtées"));
+        click(By.id("start-all"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> overallState().equals("actives"));
+
+        click(By.cssSelector("[data-job='ecomanager-sync'] button[data-action='run']"));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    String last = text(By.cssSelector("[data-testid='last-ecomanager-sync']"));
+                    return last.contains("Réussie") || last.contains("Partielle") || last.contains("Échouée");
+                });
+        // other test classes' stores (their WireMock gone) may make the run PARTIAL; this store's 12 orders arrive
+        assertThat(text(By.cssSelector("[data-testid='last-ecomanager-sync']")))
+                .containsPattern("imported: 1[2-9]|imported: [2-9][0-9]");
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> text(By.id("history")).contains("the Maystro account 'main' was refused"));
+        assertThat(text(By.id("stores"))).contains(store);
+
+        Path screenshot = Path.of("target", "dashboard.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.copy(
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                screenshot,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void teamManagerGetsAReadOnlyViewWithoutButtons() {
+        signIn(AdminTokens.teamManager());
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.findElements(By.cssSelector("[data-testid='next-daily-cleanup'] li"))
+                                .size()
+                        == 5);
+        assertThat(browser.findElements(By.cssSelector("button[data-action='run']")))
+                .isEmpty();
+        assertThat(browser.findElement(By.id("start-all")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("stores-title")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("input[data-action='toggle']")))
+                .isNotEmpty()
+                .allSatisfy(toggle -> assertThat(toggle.isEnabled()).isFalse());
+        assertThat(text(By.id("who"))).contains("TEAM_MANAGER");
+    }
+
+    private void signIn(String token) {
+        // the api is a Lambda HTTP app: in tests its requests enter through the mock event server,
+        // whose port RestAssured is given
+        browser.get("http://localhost:" + RestAssured.port + "/admin/scheduler");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        WebElement field = browser.findElement(By.id("token"));
+        field.clear();
+        field.sendKeys(token);
+        browser.findElement(By.cssSelector("#signin-form button[type='submit']"))
+                .click();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.findElement(By.id("app")).isDisplayed());
+    }
+
+    private static void click(By by) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            WebElement element = browser.findElement(by);
+            return element.isDisplayed() && element.isEnabled();
+        });
+        browser.findElement(by).click();
+    }
+
+    private static String overallState() {
+        return text(By.cssSelector("[data-testid='overall-state']"));
+    }
+
+    private static String text(By by) {
+        List<WebElement> elements = browser.findElements(by);
+        return elements.isEmpty() ? "" : elements.get(0).getText();
+    }
+}

@@ -1,0 +1,78 @@
+package dz.libertaphonix.scheduler.devmode;
+
+import dz.libertaphonix.scheduler.agents.Agent;
+import dz.libertaphonix.scheduler.agents.AgentRepository;
+import dz.libertaphonix.scheduler.stores.StoreRepository;
+import dz.libertaphonix.scheduler.stores.StoreService;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** First start of dev mode: three sandbox stores and a handful of agents, so every job has work. */
+@ApplicationScoped
+@IfBuildProfile("dev")
+public class DevDataSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DevDataSeeder.class);
+    private static final Map<String, String> STORE_NAMES =
+            Map.of("NATU", "Natura Cosmétiques", "KITCH", "Kitchen DZ", "MODA", "Moda Algérie");
+
+    private final StoreRepository stores;
+    private final StoreService storeService;
+    private final AgentRepository agents;
+    private final Clock clock;
+    private final int port;
+
+    public DevDataSeeder(
+            StoreRepository stores,
+            StoreService storeService,
+            AgentRepository agents,
+            Clock clock,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
+        this.stores = stores;
+        this.storeService = storeService;
+        this.agents = agents;
+        this.clock = clock;
+        this.port = port;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        seed();
+    }
+
+    @Transactional
+    void seed() {
+        if (stores.count() == 0) {
+            for (String code : SandboxWorld.STORES) {
+                String baseUrl = "http://localhost:" + port + "/sandbox/ecomanager/" + code + "/api/shop/v2";
+                storeService.register(code, STORE_NAMES.get(code), baseUrl, SandboxWorld.tokenFor(code), true);
+            }
+            LOG.infof("dev data: created sandbox stores %s", SandboxWorld.STORES);
+        }
+        if (agents.count() == 0) {
+            String[][] people = {
+                {"Samira Boukhari", "12"},
+                {"Nadir Ferhat", "12"},
+                {"Houda Mebarki", "10"},
+                {"Lyes Ait Ahmed", "8"},
+                {"Selma Guerroudj", "6"}
+            };
+            for (String[] person : people) {
+                Agent agent = new Agent();
+                agent.name = person[0];
+                agent.email = person[0].toLowerCase().replace(' ', '.') + "@libertaphonix.dz";
+                agent.dailyCapacity = Integer.parseInt(person[1]);
+                agent.createdAt = clock.instant();
+                agent.updatedAt = agent.createdAt;
+                agents.persist(agent);
+            }
+            LOG.infof("dev data: created %d call-centre agents", people.length);
+        }
+    }
+}
