@@ -208,7 +208,8 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response runStateUnavailable(RunStateUnavailableException e) {
         LOG.warnf("run state unavailable: %s", e.getMessage());
-        return error(503, "RUN_STATE_UNAVAILABLE", "the live run state (Redis) cannot be read right now; retry shortly");
+        return error(
+                503, "RUN_STATE_UNAVAILABLE", "the live run state (Redis) cannot be read right now; retry shortly");
     }
 
     @ServerExceptionMapper
