@@ -114,19 +114,23 @@ class DashboardBrowserTest {
 
         // the three jobs, each with its next fire times in Algiers time
         for (String job : List.of("ecomanager-sync", "shipping-status-sync", "daily-cleanup")) {
-            await().atMost(Duration.ofSeconds(20))
+            await().ignoreExceptions()
+                    .atMost(Duration.ofSeconds(20))
                     .until(() -> browser.findElements(By.cssSelector("[data-testid='next-" + job + "'] li"))
                                     .size()
                             == 5);
         }
 
         click(By.id("stop-all"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> overallState().equals("arrêtées"));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> overallState()
+                .equals("arrêtées"));
         click(By.id("start-all"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> overallState().equals("actives"));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> overallState()
+                .equals("actives"));
 
         click(By.cssSelector("[data-job='ecomanager-sync'] button[data-action='run']"));
-        await().atMost(Duration.ofSeconds(90))
+        await().ignoreExceptions()
+                .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     String last = text(By.cssSelector("[data-testid='last-ecomanager-sync']"));
@@ -136,8 +140,8 @@ class DashboardBrowserTest {
         assertThat(text(By.cssSelector("[data-testid='last-ecomanager-sync']")))
                 .containsPattern("imported: 1[2-9]|imported: [2-9][0-9]");
 
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> text(By.id("history")).contains("the Maystro account 'main' was refused"));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> text(By.id("history"))
+                .contains("the Maystro account 'main' was refused"));
         assertThat(text(By.id("stores"))).contains(store);
 
         Path screenshot = Path.of("target", "dashboard.png");
@@ -152,7 +156,8 @@ class DashboardBrowserTest {
     void teamManagerGetsAReadOnlyViewWithoutButtons() {
         signIn(AdminTokens.teamManager());
 
-        await().atMost(Duration.ofSeconds(20))
+        await().ignoreExceptions()
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> browser.findElements(By.cssSelector("[data-testid='next-daily-cleanup'] li"))
                                 .size()
                         == 5);
@@ -177,24 +182,41 @@ class DashboardBrowserTest {
         field.sendKeys(token);
         browser.findElement(By.cssSelector("#signin-form button[type='submit']"))
                 .click();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> browser.findElement(By.id("app")).isDisplayed());
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("app"))
+                .isDisplayed());
     }
 
+    // the page re-renders the job cards every few seconds: find and click in one step, retrying a stale element
     private static void click(By by) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            WebElement element = browser.findElement(by);
-            return element.isDisplayed() && element.isEnabled();
-        });
-        browser.findElement(by).click();
+        await().ignoreExceptions()
+                .atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
+                .until(() -> {
+                    WebElement element = browser.findElement(by);
+                    if (!element.isDisplayed() || !element.isEnabled()) {
+                        return false;
+                    }
+                    element.click();
+                    return true;
+                });
     }
 
     private static String overallState() {
         return text(By.cssSelector("[data-testid='overall-state']"));
     }
 
+    // read in one script call: a re-render between finding an element and reading it cannot go stale
     private static String text(By by) {
-        List<WebElement> elements = browser.findElements(by);
-        return elements.isEmpty() ? "" : elements.get(0).getText();
+        Object text = ((JavascriptExecutor) browser)
+                .executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css(by));
+        return text == null ? "" : text.toString();
+    }
+
+    private static String css(By by) {
+        String description = by.toString();
+        if (description.startsWith("By.id: ")) {
+            return "#" + description.substring("By.id: ".length());
+        }
+        return description.substring("By.cssSelector: ".length());
     }
 }
