@@ -27,19 +27,19 @@ public class DevDataSeeder {
     private final StoreService storeService;
     private final AgentRepository agents;
     private final Clock clock;
-    private final int port;
+    private final int sandboxPort;
 
     public DevDataSeeder(
             StoreRepository stores,
             StoreService storeService,
             AgentRepository agents,
             Clock clock,
-            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
+            @ConfigProperty(name = "scheduler.sandbox.port", defaultValue = "8089") int sandboxPort) {
         this.stores = stores;
         this.storeService = storeService;
         this.agents = agents;
         this.clock = clock;
-        this.port = port;
+        this.sandboxPort = sandboxPort;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -50,7 +50,7 @@ public class DevDataSeeder {
     void seed() {
         if (stores.count() == 0) {
             for (String code : SandboxWorld.STORES) {
-                String baseUrl = "http://localhost:" + port + "/sandbox/ecomanager/" + code + "/api/shop/v2";
+                String baseUrl = "http://localhost:" + sandboxPort + "/sandbox/ecomanager/" + code + "/api/shop/v2";
                 storeService.register(code, STORE_NAMES.get(code), baseUrl, SandboxWorld.tokenFor(code), true);
             }
             LOG.infof("dev data: created sandbox stores %s", SandboxWorld.STORES);

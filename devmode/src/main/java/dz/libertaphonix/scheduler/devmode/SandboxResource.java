@@ -51,6 +51,10 @@ public class SandboxResource {
             @QueryParam("per_page") @DefaultValue("15") int perPage,
             @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
+        return ecoManagerPage(store, authorization, perPage, cursor, base(uri));
+    }
+
+    Map<String, Object> ecoManagerPage(String store, String authorization, int perPage, String cursor, String base) {
         if (!world.knows(store)) {
             throw new NotFoundException();
         }
@@ -66,10 +70,7 @@ public class SandboxResource {
         boolean more = page.size() > size;
         List<Map<String, Object>> data = more ? page.subList(0, size) : page;
         String next = more ? encodeCursor(idOf(data.get(data.size() - 1))) : null;
-        String path = uri.getBaseUriBuilder()
-                .path("sandbox/ecomanager/" + store + "/api/shop/v2/orders")
-                .build()
-                .toString();
+        String path = base + "sandbox/ecomanager/" + store + "/api/shop/v2/orders";
 
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("first", null);
@@ -86,6 +87,10 @@ public class SandboxResource {
         body.put("links", links);
         body.put("meta", meta);
         return body;
+    }
+
+    private static String base(UriInfo uri) {
+        return uri.getBaseUri().toString();
     }
 
     private static long idOf(Map<String, Object> order) {
@@ -117,6 +122,10 @@ public class SandboxResource {
             @QueryParam("page") @DefaultValue("1") int page,
             @QueryParam("external_order_id") String externalOrderId,
             @Context UriInfo uri) {
+        return maystroPage(authorization, page, externalOrderId, base(uri));
+    }
+
+    Map<String, Object> maystroPage(String authorization, int page, String externalOrderId, String base) {
         if (!("Token " + SandboxWorld.MAYSTRO_KEY).equals(authorization)) {
             throw new WebApplicationException(Response.status(401)
                     .entity(Map.of("detail", "Invalid token."))
@@ -142,14 +151,11 @@ public class SandboxResource {
             count = all.size();
             hasNext = from + MAYSTRO_PAGE_SIZE < all.size();
         }
-        String base = uri.getBaseUriBuilder()
-                .path("sandbox/maystro/api/stores/orders/")
-                .build()
-                .toString();
+        String url = base + "sandbox/maystro/api/stores/orders/";
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("count", count);
-        list.put("next", hasNext ? base + "?page=" + (page + 1) : null);
-        list.put("previous", page > 1 && externalOrderId == null ? base + "?page=" + (page - 1) : null);
+        list.put("next", hasNext ? url + "?page=" + (page + 1) : null);
+        list.put("previous", page > 1 && externalOrderId == null ? url + "?page=" + (page - 1) : null);
         list.put("results", results);
         return Map.of("list", list);
     }
