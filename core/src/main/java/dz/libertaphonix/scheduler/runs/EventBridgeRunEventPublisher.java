@@ -2,15 +2,12 @@ package dz.libertaphonix.scheduler.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dz.libertaphonix.scheduler.common.aws.EventBridgeClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -77,14 +74,7 @@ public class EventBridgeRunEventPublisher implements RunEventPublisher {
     }
 
     private EventBridgeClient build() {
-        EventBridgeClientBuilder builder = EventBridgeClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(config.timeout())
-                        .build());
-        config.region().map(Region::of).ifPresent(builder::region);
-        config.endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return EventBridgeClients.build(config.region(), config.endpoint(), config.timeout());
     }
 
     @PreDestroy
