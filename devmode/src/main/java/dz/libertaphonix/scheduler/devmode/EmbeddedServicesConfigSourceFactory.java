@@ -36,7 +36,6 @@ public class EmbeddedServicesConfigSourceFactory implements ConfigSourceFactory 
     // Dev mode loads this class in more than one class loader (build and runtime): what was started
     // is shared through JVM-wide system properties, so the services start exactly once per JVM.
     private static final String SHARED_PREFIX = "scheduler.devmode.started.";
-    private static final Map<String, String> STARTED = new HashMap<>();
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -45,8 +44,7 @@ public class EmbeddedServicesConfigSourceFactory implements ConfigSourceFactory 
         }
         synchronized (System.class) {
             if (System.getProperty(SHARED_PREFIX + "probed") == null) {
-                startWhatIsMissing(context);
-                STARTED.forEach((key, value) -> System.setProperty(SHARED_PREFIX + key, value));
+                startWhatIsMissing(context).forEach((key, value) -> System.setProperty(SHARED_PREFIX + key, value));
             }
             Map<String, String> started = new HashMap<>();
             System.getProperties().forEach((key, value) -> {
@@ -59,17 +57,19 @@ public class EmbeddedServicesConfigSourceFactory implements ConfigSourceFactory 
         }
     }
 
-    private static void startWhatIsMissing(ConfigSourceContext context) {
+    /** The configuration of what it started, plus a marker so that nothing probes again. */
+    private static Map<String, String> startWhatIsMissing(ConfigSourceContext context) {
+        Map<String, String> started = new HashMap<>();
         String jdbcUrl = value(context, "quarkus.datasource.jdbc.url");
         if (jdbcUrl != null && !answers(jdbcHostPort(jdbcUrl))) {
-            STARTED.putAll(startPostgres());
+            started.putAll(startPostgres());
         }
         String redisHosts = value(context, "quarkus.redis.hosts");
         if (redisHosts != null && !answers(redisHostPort(redisHosts))) {
-            STARTED.putAll(startRedis());
+            started.putAll(startRedis());
         }
-        // a marker so the factory does not probe again on a live reload
-        STARTED.putIfAbsent("probed", "true");
+        started.put("probed", "true");
+        return started;
     }
 
     private static Map<String, String> startPostgres() {
