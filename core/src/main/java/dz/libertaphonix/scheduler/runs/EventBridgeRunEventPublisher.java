@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * Run events as EventBridge {@code PutEvents} on the application's bus ({@code source}
  * {@code libertaphonix.scheduler}, {@code detail-type} SyncCompleted / SyncFailed / SyncSkipped).
  *
- * <p>The SDK client is built on first use, not at start: a Lambda cold start does not pay for it
- * before the job has even run. Credentials and region come from the SDK's default chains (the
- * function's role and {@code AWS_REGION} in Lambda).
+ * <p>The SDK client is built on first use or by {@link #prepare()}, never at injection: the job
+ * functions prepare it beside their start-up, the api only when it first publishes. Credentials and
+ * region come from the SDK's default chains (the function's role and {@code AWS_REGION} in Lambda).
  */
 @ApplicationScoped
 @Typed(EventBridgeRunEventPublisher.class)
@@ -57,6 +57,15 @@ public class EventBridgeRunEventPublisher implements RunEventPublisher {
         } catch (JsonProcessingException | RuntimeException e) {
             // the run is already recorded in the ledger; a lost notification must not turn it into a failure
             LOG.warnf("could not publish the %s event: %s", event.type().detailType(), ErrorSummary.oneLine(e));
+        }
+    }
+
+    @Override
+    public void prepare() {
+        try {
+            client();
+        } catch (RuntimeException e) {
+            LOG.warnf("EventBridge client not ready yet: %s", ErrorSummary.oneLine(e));
         }
     }
 

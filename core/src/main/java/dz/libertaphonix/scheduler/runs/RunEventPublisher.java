@@ -7,4 +7,10 @@ package dz.libertaphonix.scheduler.runs;
 public interface RunEventPublisher {
 
     void publish(RunEvent event);
+
+    /**
+     * Gets ready to publish (an SDK client built, say) so the first run's end does not pay for it.
+     * Opens no connection. Never fails: a problem shows when publishing.
+     */
+    default void prepare() {}
 }

@@ -22,4 +22,11 @@ public interface FunctionsConfig {
      */
     @WithDefault("60s")
     Duration safetyMargin();
+
+    /**
+     * Whether the function prepares its clients and connections on a side thread as it starts, so a
+     * cold invocation finds them ready (see {@code ColdStartPriming}).
+     */
+    @WithDefault("true")
+    boolean primeAtStart();
 }

@@ -1,0 +1,65 @@
+package dz.libertaphonix.scheduler.jobs;
+
+import dz.libertaphonix.scheduler.runs.ErrorSummary;
+import dz.libertaphonix.scheduler.runs.RunEventPublisher;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import org.jboss.logging.Logger;
+
+/**
+ * Work every invocation needs, started beside the function's start-up instead of after the first event
+ * arrives: the run-event publisher's SDK client, and (in a plain on-demand start) one pooled
+ * PostgreSQL connection and the Redis connection. It runs on its own thread while Lambda's runtime
+ * client polls for the event, so a cold invocation finds them ready. Nothing here is required: a
+ * failure is logged and the invocation simply pays for it itself, reporting the real error.
+ *
+ * <p>Under SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) no connection is opened: it
+ * would be frozen into the snapshot and be dead when an environment is restored from it.
+ */
+@ApplicationScoped
+class ColdStartPriming {
+
+    private static final Logger LOG = Logger.getLogger(ColdStartPriming.class);
+
+    private final FunctionsConfig config;
+    private final RunEventPublisher publisher;
+    private final AgroalDataSource database;
+    private final RedisDataSource redis;
+
+    ColdStartPriming(
+            FunctionsConfig config, RunEventPublisher publisher, AgroalDataSource database, RedisDataSource redis) {
+        this.config = config;
+        this.publisher = publisher;
+        this.database = database;
+        this.redis = redis;
+    }
+
+    void onStart(@Observes StartupEvent started) {
+        if (!config.primeAtStart()) {
+            return;
+        }
+        boolean connect = !"snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
+        Thread.ofPlatform().daemon().name("cold-start-priming").start(() -> prime(connect));
+    }
+
+    private void prime(boolean connect) {
+        publisher.prepare();
+        if (!connect) {
+            return;
+        }
+        try (Connection connection = database.getConnection()) {
+            connection.isValid(1);
+        } catch (Exception e) {
+            LOG.debugf("database not primed: %s", ErrorSummary.oneLine(e));
+        }
+        try {
+            redis.execute("PING");
+        } catch (RuntimeException e) {
+            LOG.debugf("redis not primed: %s", ErrorSummary.oneLine(e));
+        }
+    }
+}
