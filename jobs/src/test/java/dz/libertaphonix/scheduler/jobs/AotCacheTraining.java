@@ -29,7 +29,9 @@ class AotCacheTraining {
 
         PackagedFunction.Started training = function.start(
                 "dailyCleanup",
-                List.of(PackagedFunction.scheduledEvent("daily-cleanup"), PackagedFunction.scheduledEvent("daily-cleanup")),
+                List.of(
+                        PackagedFunction.scheduledEvent("daily-cleanup"),
+                        PackagedFunction.scheduledEvent("daily-cleanup")),
                 List.of("-XX:AOTCacheOutput=" + PackagedFunction.AOT_CACHE),
                 Path.of("target", "aot-training.log"));
         try {

@@ -66,9 +66,10 @@ class ColdStartBenchmark {
         System.out.println("BENCH jobs_cold_start_cpu_ms " + median(cached, ColdStart::cpuMillis) + " ms");
         System.out.println("BENCH jobs_peak_rss_mb " + peak + " MB");
         System.out.println("BENCH jobs_cold_start_no_aot_cache_ms " + plainStart + " ms");
-        System.out.println("BENCH jobs_first_invocation_no_aot_cache_ms "
-                + median(uncached, ColdStart::invocationMillis) + " ms");
-        System.out.println("BENCH jobs_cold_start_cpu_no_aot_cache_ms " + median(uncached, ColdStart::cpuMillis) + " ms");
+        System.out.println(
+                "BENCH jobs_first_invocation_no_aot_cache_ms " + median(uncached, ColdStart::invocationMillis) + " ms");
+        System.out.println(
+                "BENCH jobs_cold_start_cpu_no_aot_cache_ms " + median(uncached, ColdStart::cpuMillis) + " ms");
         System.out.println("BENCH jobs_peak_rss_no_aot_cache_mb " + plainPeak + " MB");
         System.out.println("BENCH jvm_baseline_start_ms " + baseStart + " ms");
         System.out.println("BENCH jvm_baseline_peak_rss_mb " + basePeak + " MB");
@@ -76,7 +77,8 @@ class ColdStartBenchmark {
         System.out.println("BENCH jobs_cold_start_no_aot_cache_vs_baseline " + ratio(plainStart, baseStart) + " x");
         System.out.println("BENCH jobs_aot_cache_cold_start_speedup " + ratio(plainStart, start) + " x");
         System.out.println("BENCH jobs_peak_rss_vs_baseline " + ratio(peak, basePeak) + " x");
-        System.out.println("BENCH jobs_cold_start_rounds " + cached.stream().map(ColdStart::millis).toList() + " ms");
+        System.out.println("BENCH jobs_cold_start_rounds "
+                + cached.stream().map(ColdStart::millis).toList() + " ms");
         System.out.println("BENCH jobs_cold_start_no_aot_cache_rounds "
                 + uncached.stream().map(ColdStart::millis).toList() + " ms");
         System.out.println("BENCH machine_load_average_1m " + loadAverage() + " load");
@@ -95,7 +97,9 @@ class ColdStartBenchmark {
             long peak = started.peakRssKb();
             long cpu = started.cpuMillis();
             assertThat(response).contains("\"status\":\"SUCCEEDED\"");
-            assertThat(started.runtime().putEvents()).as("the run's SyncCompleted event").isEqualTo(1);
+            assertThat(started.runtime().putEvents())
+                    .as("the run's SyncCompleted event")
+                    .isEqualTo(1);
             return new ColdStart(
                     TimeUnit.NANOSECONDS.toMillis(invocation.respondedAt - started.startedAt()),
                     TimeUnit.NANOSECONDS.toMillis(invocation.respondedAt - invocation.handedOutAt),

@@ -185,8 +185,7 @@ final class PackagedFunction {
                 {"version":"0","id":"%s","detail-type":"Scheduled Event","source":"aws.events",
                  "account":"123456789012","time":"%s","region":"eu-west-3",
                  "resources":["arn:aws:events:eu-west-3:123456789012:rule/libertaphonix-scheduler-%s"],
-                 "detail":{}}"""
-                .formatted(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.SECONDS), rule);
+                 "detail":{}}""".formatted(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.SECONDS), rule);
     }
 
     /** A process's peak resident set size so far (VmHWM), in KiB. */
