@@ -67,16 +67,16 @@ class ColdStartBenchmark {
         long plainPeak = median(uncached, ColdStart::peakRssKb) / 1024;
         long basePeak = median(baseline, ColdStart::peakRssKb) / 1024;
         System.out.println("BENCH jobs_cold_start_aot_cache_ms " + start + " ms");
-        System.out.println("BENCH jobs_first_invocation_aot_cache_ms " + median(cached, ColdStart::invocationMillis) + " ms");
+        System.out.println(
+                "BENCH jobs_first_invocation_aot_cache_ms " + median(cached, ColdStart::invocationMillis) + " ms");
         System.out.println("BENCH jobs_cold_start_cpu_aot_cache_ms " + median(cached, ColdStart::cpuMillis) + " ms");
         System.out.println("BENCH jobs_peak_rss_aot_cache_mb " + peak + " MB");
-        System.out.println(
-                "BENCH jobs_ecomanager_sync_cold_start_aot_cache_ms " + median(importCached, ColdStart::millis) + " ms");
+        System.out.println("BENCH jobs_ecomanager_sync_cold_start_aot_cache_ms "
+                + median(importCached, ColdStart::millis) + " ms");
         System.out.println("BENCH jobs_cold_start_plain_jvm_ms " + plainStart + " ms");
         System.out.println(
                 "BENCH jobs_first_invocation_plain_jvm_ms " + median(uncached, ColdStart::invocationMillis) + " ms");
-        System.out.println(
-                "BENCH jobs_cold_start_cpu_plain_jvm_ms " + median(uncached, ColdStart::cpuMillis) + " ms");
+        System.out.println("BENCH jobs_cold_start_cpu_plain_jvm_ms " + median(uncached, ColdStart::cpuMillis) + " ms");
         System.out.println("BENCH jobs_peak_rss_plain_jvm_mb " + plainPeak + " MB");
         System.out.println("BENCH jvm_baseline_start_ms " + baseStart + " ms");
         System.out.println("BENCH jvm_baseline_peak_rss_mb " + basePeak + " MB");
