@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dz.libertaphonix.scheduler.testsupport.SamTemplate;
 import dz.libertaphonix.scheduler.testsupport.TestServices;
 import java.io.File;
 import java.io.IOException;
@@ -36,15 +37,10 @@ final class PackagedFunction {
     static final List<String> LAMBDA_JVM_FLAGS =
             List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxRAM=512m");
     /**
-     * The opens the runner jar's manifest asks for (a handler class is not started with -jar, so the
-     * function's JAVA_TOOL_OPTIONS carry them, see template.yaml), and native access for the runtime
-     * client's JNI.
+     * Native access for the runtime client's JNI library (JDK 24+ warns without it; Lambda's own
+     * runtime starts its client with the same).
      */
-    static final List<String> FUNCTION_FLAGS = List.of(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-            "--enable-native-access=ALL-UNNAMED");
+    static final List<String> RUNTIME_CLIENT_FLAGS = List.of("--enable-native-access=ALL-UNNAMED");
 
     /** The AOT cache of the packaged function, written by {@link AotCacheTraining} beside the runner jar. */
     static final Path AOT_CACHE = Path.of("target", "app.aot").toAbsolutePath();
@@ -143,9 +139,10 @@ final class PackagedFunction {
         env.put("SCHEDULER_EVENT_BUS", "libertaphonix-scheduler-test");
         env.put("SCHEDULER_RUNS_EVENTBRIDGE_ENDPOINT", "http://" + runtime.address());
         env.put("FUNCTION_TIMEOUT", "900");
+        env.put("JAVA_TOOL_OPTIONS", javaToolOptions());
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(LAMBDA_JVM_FLAGS);
-        command.addAll(FUNCTION_FLAGS);
+        command.addAll(RUNTIME_CLIENT_FLAGS);
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", classpath(), RUNTIME_CLIENT, HANDLER));
         ProcessBuilder builder =
@@ -177,6 +174,18 @@ final class PackagedFunction {
         }
         assertThat(entries).as("runtime interface client on the test classpath").hasSizeGreaterThanOrEqualTo(2);
         return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * The {@code JAVA_TOOL_OPTIONS} template.yaml gives a JVM job function (Packaging=jvm), read from
+     * the template so that what is measured starts as what is deployed.
+     */
+    static String javaToolOptions() {
+        SamTemplate template = SamTemplate.load(SamTemplate.repositoryRoot().resolve("template.yaml"));
+        Object options = template.evaluate(
+                template.environment("DailyCleanupFunction").get("JAVA_TOOL_OPTIONS"), Map.of("Packaging", "jvm"));
+        assertThat(options).as("JAVA_TOOL_OPTIONS of the JVM job functions").isInstanceOf(String.class);
+        return (String) options;
     }
 
     /** An EventBridge scheduled event of the given rule, as EventBridge delivers it. */
