@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,10 +26,14 @@ class ColdStartPriming {
 
     private static final Logger LOG = Logger.getLogger(ColdStartPriming.class);
 
+    /** What the priming got ready. */
+    record Primed(boolean publisher, boolean database, boolean redis) {}
+
     private final FunctionsConfig config;
     private final RunEventPublisher publisher;
     private final AgroalDataSource database;
     private final RedisDataSource redis;
+    private final CompletableFuture<Primed> primed = new CompletableFuture<>();
 
     ColdStartPriming(
             FunctionsConfig config, RunEventPublisher publisher, AgroalDataSource database, RedisDataSource redis) {
@@ -40,26 +45,36 @@ class ColdStartPriming {
 
     void onStart(@Observes StartupEvent started) {
         if (!config.primeAtStart()) {
+            primed.complete(new Primed(false, false, false));
             return;
         }
-        boolean connect = !"snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
-        Thread.ofPlatform().daemon().name("cold-start-priming").start(() -> prime(connect));
+        boolean connect = !"snap-start".equals(config.initializationType());
+        Thread.ofPlatform().daemon().name("cold-start-priming").start(() -> primed.complete(prime(connect)));
     }
 
-    private void prime(boolean connect) {
+    /** Completes when the priming is over. */
+    CompletableFuture<Primed> primed() {
+        return primed;
+    }
+
+    private Primed prime(boolean connect) {
         publisher.prepare();
         if (!connect) {
-            return;
+            return new Primed(true, false, false);
         }
+        boolean databaseReady = false;
         try (Connection connection = database.getConnection()) {
-            connection.isValid(1);
+            databaseReady = connection.isValid(1);
         } catch (Exception e) {
             LOG.debugf("database not primed: %s", ErrorSummary.oneLine(e));
         }
+        boolean redisReady = false;
         try {
             redis.execute("PING");
+            redisReady = true;
         } catch (RuntimeException e) {
             LOG.debugf("redis not primed: %s", ErrorSummary.oneLine(e));
         }
+        return new Primed(true, databaseReady, redisReady);
     }
 }

@@ -29,4 +29,11 @@ public interface FunctionsConfig {
      */
     @WithDefault("true")
     boolean primeAtStart();
+
+    /**
+     * How Lambda initialised this environment ({@code AWS_LAMBDA_INITIALIZATION_TYPE}):
+     * {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}.
+     */
+    @WithDefault("on-demand")
+    String initializationType();
 }
