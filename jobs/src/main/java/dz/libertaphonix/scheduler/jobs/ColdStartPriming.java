@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
  * failure is logged and the invocation simply pays for it itself, reporting the real error.
  *
  * <p>Under SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) no connection is opened: it
- * would be frozen into the snapshot and be dead when an environment is restored from it.
+ * would be frozen into the snapshot and be dead when an environment is restored from it. The
+ * {@code migrate} function runs no job, so it primes nothing.
  */
 @ApplicationScoped
 class ColdStartPriming {
@@ -30,21 +32,27 @@ class ColdStartPriming {
     record Primed(boolean publisher, boolean database, boolean redis) {}
 
     private final FunctionsConfig config;
+    private final String exportedFunction;
     private final RunEventPublisher publisher;
     private final AgroalDataSource database;
     private final RedisDataSource redis;
     private final CompletableFuture<Primed> primed = new CompletableFuture<>();
 
     ColdStartPriming(
-            FunctionsConfig config, RunEventPublisher publisher, AgroalDataSource database, RedisDataSource redis) {
+            FunctionsConfig config,
+            @ConfigProperty(name = "quarkus.funqy.export") String exportedFunction,
+            RunEventPublisher publisher,
+            AgroalDataSource database,
+            RedisDataSource redis) {
         this.config = config;
+        this.exportedFunction = exportedFunction;
         this.publisher = publisher;
         this.database = database;
         this.redis = redis;
     }
 
     void onStart(@Observes StartupEvent started) {
-        if (!config.primeAtStart()) {
+        if (!config.primeAtStart() || MigrateFunction.NAME.equals(exportedFunction)) {
             primed.complete(new Primed(false, false, false));
             return;
         }

@@ -1,6 +1,7 @@
 package dz.libertaphonix.scheduler.jobs;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -8,6 +9,7 @@ import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,9 @@ class MigrateFunctionTest {
 
     @Inject
     Flyway flyway;
+
+    @Inject
+    ColdStartPriming priming;
 
     @BeforeEach
     void emptyDatabase() {
@@ -50,5 +55,11 @@ class MigrateFunctionTest {
                 .statusCode(200)
                 .body("applied", hasSize(0))
                 .body("schemaVersion", equalTo(latest));
+    }
+
+    @Test
+    void theMigrateFunctionPrimesNothingAtStart() throws Exception {
+        assertThat(priming.primed().get(30, TimeUnit.SECONDS))
+                .isEqualTo(new ColdStartPriming.Primed(false, false, false));
     }
 }
