@@ -11,12 +11,19 @@ import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
 import dz.libertaphonix.scheduler.importing.ImportRunResult;
 import dz.libertaphonix.scheduler.importing.StoreImportResult;
 import dz.libertaphonix.scheduler.importing.StoreImportStatus;
+import dz.libertaphonix.scheduler.shipping.AccountSyncResult;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSync;
+import dz.libertaphonix.scheduler.shipping.ShippingSyncReport;
+import dz.libertaphonix.scheduler.shipping.SyncStrategy;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.FakeEcoManager;
 import dz.libertaphonix.scheduler.testsupport.ImportFixtures;
+import dz.libertaphonix.scheduler.testsupport.MaystroFake;
 import dz.libertaphonix.scheduler.testsupport.OutageServices;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.RunFixtures;
+import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
+import dz.libertaphonix.scheduler.testsupport.ShippingJobContext;
 import dz.libertaphonix.scheduler.testsupport.SlowBatches;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -46,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL and Redis stopped in the middle of a real import, then started again, with the
  * production lock TTL (16 min): the interrupted run says what failed, the job is free again within
  * seconds of recovery, the live state agrees with the ledger, and the imported orders are exactly the
- * shop's (none lost, none doubled).
+ * shop's (none lost, none doubled). A shipping sync names a Redis outage the same way.
  */
 @QuarkusTest
 @QuarkusTestResource(RealServicesResource.class)
@@ -85,6 +92,12 @@ class JobRunnerOutageTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ShippingFixtures shipping;
+
+    @Inject
+    ShippingStatusSync sync;
 
     private final ExecutorService pool = Executors.newSingleThreadExecutor();
     private Agent agent;
@@ -223,6 +236,9 @@ class JobRunnerOutageTest {
         RunSummary next = runner.run(RunRequest.manual(JOB, ACTOR, null));
 
         assertThat(next.status()).isEqualTo(JobRunStatus.SUCCEEDED);
+        LOG.infof(
+                "next run started %d ms after PostgreSQL came back",
+                Duration.between(recovered, next.startedAt()).toMillis());
         assertThat(Duration.between(recovered, next.startedAt())).isLessThan(SECONDS_AFTER_RECOVERY);
         JobRun abandoned = runs.runsSince(JOB, recovered.minusSeconds(120)).stream()
                 .filter(run -> run.status == JobRunStatus.ABANDONED)
@@ -287,6 +303,33 @@ class JobRunnerOutageTest {
 
         assertThat(next.status()).isEqualTo(JobRunStatus.SUCCEEDED);
         assertExactlyImported(natu, 61_001, 61_250);
+    }
+
+    @Test
+    void aRedisOutageDuringAShippingSyncIsNamedInTheAccountsResultNotBlamedOnMaystro() {
+        Instant now = ShippingFixtures.era();
+        Store store = shipping.store();
+        List<String> references = List.of(
+                ShippingFixtures.reference("OUT"),
+                ShippingFixtures.reference("OUT"),
+                ShippingFixtures.reference("OUT"));
+        shipping.orders(store, references, now, order -> {
+            order.shippingStatusCode = 31;
+            order.trackingNumber = "MYS" + references.indexOf(order.reference);
+        });
+        MaystroFake maystro = MaystroFake.account("outage");
+        SERVICES.stopRedis();
+
+        ShippingSyncReport report = sync.run(
+                List.of(maystro.account()), ShippingJobContext.at(shipping.run(now), now), SyncStrategy.LOOKUP);
+
+        AccountSyncResult account = report.accounts().get(0);
+        assertThat(account.error())
+                .isEqualTo("Redis unavailable while taking a request slot for Maystro account outage"
+                        + " (connection refused)");
+        assertThat(account.stoppedBecause()).isEqualTo("REDIS_UNAVAILABLE");
+        assertThat(account.notChecked()).isEqualTo(3);
+        assertThat(maystro.lookupRequests()).isZero();
     }
 
     private long orders(Store store) {
