@@ -2,9 +2,11 @@ package dz.libertaphonix.scheduler.audit;
 
 import dz.libertaphonix.scheduler.common.Page;
 import dz.libertaphonix.scheduler.common.PageRequest;
+import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
+import dz.libertaphonix.scheduler.common.outage.Outages;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +38,57 @@ public class AuditService {
     /**
      * Writes one audit row in its own transaction, so an action whose own transaction rolled back
      * (or was refused before it started) is still on record.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be reached
      */
-    @Transactional(TxType.REQUIRES_NEW)
     public AuditEvent record(AuditRecord record) {
+        return Outages.database("writing the audit row of " + record.action(), () -> QuarkusTransaction.requiringNew()
+                .call(() -> persist(record)));
+    }
+
+    /**
+     * Writes the audit row of a call that is about to act, with outcome {@link AuditOutcome#STARTED}:
+     * the row exists before anything is done, and {@link #complete} gives it its outcome.
+     *
+     * @return the row's id
+     * @throws DatabaseUnavailableException when the database cannot be reached: the call must not act
+     */
+    public long begin(AuditRecord record) {
+        AuditRecord started = new AuditRecord(
+                record.userId(),
+                record.email(),
+                record.role(),
+                record.action(),
+                record.target(),
+                record.parameters(),
+                AuditOutcome.STARTED,
+                null,
+                record.ipAddress(),
+                record.userAgent());
+        return record(started).id;
+    }
+
+    /**
+     * Gives a {@link #begin begun} row the call's outcome, status, final target and parameters.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be reached: the row stays STARTED
+     */
+    public void complete(long id, AuditRecord record) {
+        Outages.database("completing the audit row of " + record.action(), () -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    AuditEvent event = events.findById(id);
+                    if (event == null) {
+                        persist(record);
+                        return;
+                    }
+                    event.target = truncate(record.target());
+                    event.parameters = parameters(record);
+                    event.outcome = record.outcome();
+                    event.httpStatus = record.httpStatus();
+                }));
+    }
+
+    private AuditEvent persist(AuditRecord record) {
         AuditEvent event = new AuditEvent();
         event.occurredAt = clock.instant();
         event.userId = truncate(record.userId());
@@ -46,14 +96,17 @@ public class AuditService {
         event.role = truncate(record.role());
         event.action = record.action();
         event.target = truncate(record.target());
-        event.parameters =
-                record.parameters() == null || record.parameters().isEmpty() ? null : redact(record.parameters());
+        event.parameters = parameters(record);
         event.outcome = record.outcome();
         event.httpStatus = record.httpStatus();
         event.ipAddress = truncate(record.ipAddress());
         event.userAgent = truncate(record.userAgent());
         events.persist(event);
         return event;
+    }
+
+    private static Map<String, Object> parameters(AuditRecord record) {
+        return record.parameters() == null || record.parameters().isEmpty() ? null : redact(record.parameters());
     }
 
     @Transactional

@@ -118,13 +118,17 @@ public class EcoManagerClient {
      * happened instead of waiting out backoffs.
      */
     Response probe(EcoManagerSession session) {
-        limiter.acquire(session.budget(), windows, Duration.ofSeconds(2));
+        limiter.acquire(session.budget(), "store " + session.storeIdentifier(), windows, Duration.ofSeconds(2));
         session.countRequest();
         return api(session.baseUrl()).listOrders(session.authorization(), 1, "desc", null);
     }
 
     private OrdersPage attempt(EcoManagerSession session, String cursor, int perPage) {
-        limiter.acquire(session.budget(), windows, config.rateLimit().maxWait());
+        limiter.acquire(
+                session.budget(),
+                "store " + session.storeIdentifier(),
+                windows,
+                config.rateLimit().maxWait());
         session.countRequest();
         Response response;
         try {

@@ -2,13 +2,15 @@ package dz.libertaphonix.scheduler.importing;
 
 import dz.libertaphonix.scheduler.agents.AssignmentOutcome;
 import dz.libertaphonix.scheduler.agents.AssignmentService;
+import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
+import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,17 +47,29 @@ public class OrderImportService {
     }
 
     /** Stores the import visits, read in a transaction of their own (the entities come back detached). */
-    @Transactional
     public List<Store> importableStores() {
-        return stores.importable();
+        return Outages.database("reading the stores to import", () -> QuarkusTransaction.requiringNew()
+                .call(stores::importable));
     }
 
     /** The whole run over the given stores (the job passes {@link #importableStores()}). */
     public JobResult run(JobContext context, List<Store> targets) {
         RunProgress progress = new RunProgress(context);
-        long backlogAssigned = assignBacklog(context);
+        long backlogAssigned = Outages.database("assigning the unassigned backlog", () -> assignBacklog(context));
         List<StoreImportResult> results = importStores(targets, context, progress);
-        long unassignedBacklog = assignment.backlogSize();
+        long unassignedBacklog;
+        try {
+            unassignedBacklog = assignment.backlogSize();
+        } catch (RuntimeException e) {
+            if (!Outages.databaseUnavailable(e)) {
+                throw e;
+            }
+            // the stores' results matter more than this count: keep them, say the count is unknown
+            LOG.warnf(
+                    "unassigned backlog not counted: %s",
+                    new DatabaseUnavailableException("counting the unassigned backlog", e).getMessage());
+            unassignedBacklog = -1;
+        }
         return result(results, backlogAssigned, unassignedBacklog, context.deadlineReached());
     }
 

@@ -4,6 +4,7 @@ import dz.libertaphonix.scheduler.agents.AssignmentOutcome;
 import dz.libertaphonix.scheduler.agents.AssignmentService;
 import dz.libertaphonix.scheduler.common.ActivityLevel;
 import dz.libertaphonix.scheduler.common.ActivityLogger;
+import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.common.ratelimit.RateLimitExceededException;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerClient;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerOrder;
@@ -13,6 +14,7 @@ import dz.libertaphonix.scheduler.ecomanager.StoreCredentialsRejectedException;
 import dz.libertaphonix.scheduler.ecomanager.UpstreamRequestRejectedException;
 import dz.libertaphonix.scheduler.ecomanager.UpstreamUnavailableException;
 import dz.libertaphonix.scheduler.orders.AlgerianPhone;
+import dz.libertaphonix.scheduler.runs.ErrorSummary;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreService;
@@ -24,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -73,7 +76,7 @@ public class StoreImporter {
         try {
             session = client.open(store, context.deadline());
             run(store, session, context, progress, tally);
-            writer.finished(store.id);
+            Outages.database("recording the end of the import of " + store.identifier, () -> writer.finished(store.id));
         } catch (StoreCredentialsRejectedException e) {
             stores.markCredentialsRejected(store.id, e.getMessage());
             tally.failed(StoreImportStatus.CREDENTIALS_REJECTED, e.getMessage());
@@ -83,11 +86,16 @@ public class StoreImporter {
         } catch (UpstreamUnavailableException | MalformedResponseException | UpstreamRequestRejectedException e) {
             tally.failed(StoreImportStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "store %s: import failed", store.identifier);
-            tally.failed(
-                    StoreImportStatus.FAILED,
-                    "unexpected error: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            // PostgreSQL or Redis went away: said in words (what the store was doing), not as an EcoManager fault
+            String doing = "importing " + store.identifier;
+            Optional<RuntimeException> outage = Outages.named(e, doing);
+            if (outage.isPresent()) {
+                LOG.warnf("store %s: %s", store.identifier, outage.get().getMessage());
+                tally.failed(StoreImportStatus.FAILED, outage.get().getMessage());
+            } else {
+                LOG.errorf(e, "store %s: import failed", store.identifier);
+                tally.failed(StoreImportStatus.FAILED, "unexpected error: " + ErrorSummary.oneLine(e));
+            }
         } finally {
             if (session != null) {
                 tally.requests = session.requests();
@@ -98,6 +106,7 @@ public class StoreImporter {
             tally.gapsOpen = writer.gaps(store.id).size();
         } catch (RuntimeException e) {
             LOG.warnf("store %s: could not read the cursor after the import: %s", store.identifier, e.getMessage());
+            tally.cursorAfter = tally.cursorBefore;
         }
         StoreImportResult result =
                 tally.result(Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -107,7 +116,8 @@ public class StoreImporter {
 
     private void run(
             Store store, EcoManagerSession session, JobContext context, RunProgress progress, StoreTally tally) {
-        long cursor = writer.cursor(store.id);
+        long cursor =
+                Outages.database("reading the import cursor of " + store.identifier, () -> writer.cursor(store.id));
         tally.cursorBefore = cursor;
         int pageBudget = config.maxPagesPerStore();
 
@@ -139,7 +149,8 @@ public class StoreImporter {
             return;
         }
 
-        for (ImportWriter.GapRow gap : writer.gaps(store.id)) {
+        for (ImportWriter.GapRow gap :
+                Outages.database("reading the import gaps of " + store.identifier, () -> writer.gaps(store.id))) {
             int pagesLeft = pageBudget - (int) tally.pages;
             if (pagesLeft <= 0) {
                 break;
@@ -172,7 +183,8 @@ public class StoreImporter {
                 return;
             }
         }
-        if (!writer.gaps(store.id).isEmpty()) {
+        if (!Outages.database("reading the import gaps of " + store.identifier, () -> writer.gaps(store.id))
+                .isEmpty()) {
             tally.partial("older orders remain to be read (page budget of " + pageBudget
                     + " per run reached); the next runs continue");
         }
@@ -245,7 +257,8 @@ public class StoreImporter {
                 .map(Quarantine::ecomanagerId)
                 .filter(id -> id != null)
                 .forEach(known::add);
-        Set<Long> existing = writer.existing(store.id, known);
+        Set<Long> existing = Outages.database(
+                "looking up the orders " + store.identifier + " already has", () -> writer.existing(store.id, known));
         for (Long id : existing) {
             if (importable.remove(id) != null && id > belowOrAt) {
                 tally.duplicates++;
@@ -254,7 +267,9 @@ public class StoreImporter {
         // an order already imported is not quarantined because a later version of it is malformed
         quarantine.removeIf(q -> q.ecomanagerId() != null && existing.contains(q.ecomanagerId()));
         if (!quarantine.isEmpty()) {
-            writer.quarantine(store.id, store.identifier, quarantine, context.runId());
+            Outages.database(
+                    "quarantining " + quarantine.size() + " orders of " + store.identifier,
+                    () -> writer.quarantine(store.id, store.identifier, quarantine, context.runId()));
             noteQuarantine(quarantine, tally);
         }
 
@@ -267,8 +282,15 @@ public class StoreImporter {
         progress.expect(ascending.size());
         if (batches.isEmpty()) {
             GapChange change = openFirst != null ? openFirst : applyLast;
-            writer.commit(
-                    store.id, store.identifier, List.of(), context.runId(), moveCursor ? finalCursor : null, change);
+            Outages.database(
+                    "moving the import cursor of " + store.identifier,
+                    () -> writer.commit(
+                            store.id,
+                            store.identifier,
+                            List.of(),
+                            context.runId(),
+                            moveCursor ? finalCursor : null,
+                            change));
             return true;
         }
         for (int i = 0; i < batches.size(); i++) {
@@ -284,8 +306,11 @@ public class StoreImporter {
                         : Math.max(belowOrAt, batch.get(batch.size() - 1).ecomanagerId());
             }
             GapChange change = i == 0 && openFirst != null ? openFirst : last ? applyLast : null;
-            ImportWriter.BatchOutcome outcome =
-                    writer.commit(store.id, store.identifier, batch, context.runId(), cursorTo, change);
+            Long cursorAfterBatch = cursorTo;
+            String batchName = "batch " + (i + 1) + " of " + store.identifier;
+            ImportWriter.BatchOutcome outcome = Outages.database(
+                    "committing " + batchName,
+                    () -> writer.commit(store.id, store.identifier, batch, context.runId(), cursorAfterBatch, change));
             tally.imported += outcome.insertedOrderIds().size();
             tally.duplicates += outcome.duplicates();
             tally.lateFound += outcome.insertedEcoManagerIds().stream()
@@ -293,7 +318,9 @@ public class StoreImporter {
                     .count();
             noteQuarantine(outcome.conflicts(), tally);
             if (!outcome.insertedOrderIds().isEmpty()) {
-                AssignmentOutcome assigned = assignment.assign(outcome.insertedOrderIds(), context.runId());
+                AssignmentOutcome assigned = Outages.database(
+                        "assigning " + batchName + " to agents",
+                        () -> assignment.assign(outcome.insertedOrderIds(), context.runId()));
                 tally.assigned += assigned.assigned();
                 tally.unassigned += assigned.unassigned();
             }

@@ -3,6 +3,7 @@ package dz.libertaphonix.scheduler.maystro;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dz.libertaphonix.scheduler.common.outage.RedisUnavailableException;
 import dz.libertaphonix.scheduler.common.ratelimit.RateLimitExceededException;
 import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
 import dz.libertaphonix.scheduler.common.ratelimit.RedisRateLimiter;
@@ -162,7 +163,7 @@ public class MaystroClient {
             @SuppressWarnings("unchecked")
             T result = (T) transientFaults.call(() -> rateLimited.call(attempt, Object.class), Object.class);
             return result;
-        } catch (MaystroException e) {
+        } catch (MaystroException | RedisUnavailableException e) {
             throw e;
         } catch (Exception e) {
             throw new MaystroUnavailableException(
@@ -174,7 +175,11 @@ public class MaystroClient {
 
     private void takeBudget(MaystroAccount account) {
         try {
-            limiter.acquire(account.budgetId(), windows, config.rateLimit().maxWait());
+            limiter.acquire(
+                    account.budgetId(),
+                    "Maystro account " + account.name(),
+                    windows,
+                    config.rateLimit().maxWait());
         } catch (RateLimitExceededException e) {
             throw new MaystroRequestException(
                     account.name(),

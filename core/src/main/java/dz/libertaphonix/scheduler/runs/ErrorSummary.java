@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.runs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * An error as the ledger, the live state and the API show it: class, message and where it was thrown.
@@ -11,6 +12,10 @@ public final class ErrorSummary {
 
     private static final int MAX_MESSAGE = 500;
     private static final String OUR_PACKAGE = "dz.libertaphonix.";
+    // "java.util.concurrent.CompletionException: io.netty.…$AnnotatedConnectException: " in front of a
+    // message: wrappers that repeat their cause's class; the words after them are what matters
+    private static final Pattern CLASS_PREFIX =
+            Pattern.compile("^(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error|Throwable)?:\\s*");
 
     private ErrorSummary() {}
 
@@ -49,15 +54,28 @@ public final class ErrorSummary {
         return kind == null ? message : kind + ": " + message;
     }
 
-    /** The first non-blank message along the cause chain, on one line and bounded. */
+    /**
+     * The first non-blank message along the cause chain, on one line and bounded, without the class
+     * names that wrapping exceptions put in front of their cause's message.
+     */
     static String message(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage();
             if (message != null && !message.isBlank()) {
-                return truncate(message);
+                return truncate(withoutClassNames(message));
             }
         }
         return "(no message)";
+    }
+
+    static String withoutClassNames(String message) {
+        String words = message.strip();
+        String previous;
+        do {
+            previous = words;
+            words = CLASS_PREFIX.matcher(words).replaceFirst("");
+        } while (!words.equals(previous) && !words.isEmpty());
+        return words.isEmpty() ? message.strip() : words;
     }
 
     /** The innermost frame of our own code along the cause chain, else the throwing frame. */

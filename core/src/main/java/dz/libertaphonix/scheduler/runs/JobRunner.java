@@ -2,7 +2,6 @@ package dz.libertaphonix.scheduler.runs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -21,13 +20,14 @@ import org.jboss.logging.MDC;
  *   <li>the job's Redis lock (owner token, TTL, heartbeat) decides who runs; a loser is recorded
  *       SKIPPED, {@code duplicate} when it carries the event the holder runs, else {@code
  *       already-running};
- *   <li>holding the lock, the ledger is checked: a RUNNING row whose heartbeat is older than the lock
- *       TTL is a dead holder's, marked ABANDONED; a fresh one (Redis lost the lock) wins, and this run
- *       is skipped — the database's one-RUNNING-row index is the second guard;
+ *   <li>holding the lock, the ledger is checked: a RUNNING row whose holder is gone (see {@link
+ *       RunHolders}) is marked ABANDONED; one that still heartbeats (Redis lost the lock) wins, and this
+ *       run is skipped — the database's one-RUNNING-row index is the second guard;
  *   <li>an event that already produced a SUCCEEDED or PARTIAL run is a duplicate; one whose runs all
  *       FAILED (or were ABANDONED) runs again as a RETRY attempt;
  *   <li>the job runs with a deadline, heartbeats renew the lock and stamp the ledger, and the end is
- *       recorded in the ledger, the live state and a run event.
+ *       recorded in the ledger, the live state and a run event ({@link RunEnding}), waiting out an
+ *       outage of PostgreSQL or Redis until the deadline plus {@code record-end-grace}.
  * </ol>
  *
  * Every log line of a run carries {@code job} and {@code runId} in the MDC.
@@ -49,16 +49,20 @@ public class JobRunner {
     private final RunStateStore state;
     private final RunEventPublisher events;
     private final Heartbeats heartbeats;
+    private final RunHolders holders;
+    private final RunEnding ending;
     private final RunsConfig config;
     private final Clock clock;
 
-    public JobRunner(
+    JobRunner(
             JobRegistry registry,
             RunLock lock,
             RunLedger ledger,
             RunStateStore state,
             RunEventPublisher events,
             Heartbeats heartbeats,
+            RunHolders holders,
+            RunEnding ending,
             RunsConfig config,
             Clock clock) {
         this.registry = registry;
@@ -67,11 +71,19 @@ public class JobRunner {
         this.state = state;
         this.events = events;
         this.heartbeats = heartbeats;
+        this.holders = holders;
+        this.ending = ending;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Runs the job once (blocking, the whole run) and says how it ended, or why it was skipped. */
+    /**
+     * Runs the job once (blocking, the whole run) and says how it ended, or why it was skipped.
+     *
+     * @throws dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException when PostgreSQL
+     *     cannot be reached to record the run (nothing was started, or the run's end could not be
+     *     recorded before its deadline: the next run marks it ABANDONED)
+     */
     public RunSummary run(RunRequest request) {
         UUID requested = request.runId() != null ? request.runId() : UUID.randomUUID();
         MDC.put(MDC_JOB, request.job().id());
@@ -85,21 +97,16 @@ public class JobRunner {
     }
 
     /**
-     * The run in progress of a job, if any: the lock holder in Redis, else a RUNNING ledger row that
-     * is still heartbeating. The dispatcher asks before starting a run so it can answer "already
-     * running" at once.
+     * The run in progress of a job, if any: the lock holder in Redis (unless its run has ended), else
+     * a RUNNING ledger row whose holder is not gone. The dispatchers ask before starting a run so they
+     * can answer "already running" at once.
+     *
+     * @throws RunStateUnavailableException when Redis cannot be read
+     * @throws dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException when PostgreSQL
+     *     cannot be read
      */
     public Optional<UUID> runningRun(JobId job) {
-        try {
-            Optional<RunLock.Holder> holder = lock.holder(job);
-            if (holder.isPresent() && holder.get().runId() != null) {
-                return Optional.of(holder.get().runId());
-            }
-        } catch (RunStateUnavailableException e) {
-            LOG.warnf("cannot read the lock of %s, answering from the ledger: %s", job, e.getMessage());
-        }
-        Instant now = now();
-        return ledger.running(job).filter(run -> !stale(run, now)).map(run -> run.id);
+        return holders.running(job);
     }
 
     private RunSummary runWithMdc(RunRequest request, UUID requested) {
@@ -117,6 +124,9 @@ public class JobRunner {
         Optional<RunLock.Lease> lease;
         try {
             lease = lock.tryAcquire(request.job(), runId, request.eventId());
+            if (lease.isEmpty() && holders.releaseOrphanedLock(request.job())) {
+                lease = lock.tryAcquire(request.job(), runId, request.eventId());
+            }
         } catch (RunStateUnavailableException e) {
             LOG.errorf("run of %s not started: %s", request.job(), e.getMessage());
             return failWithoutRunning(request, runId, receivedAt, ErrorSummary.of(e), false);
@@ -124,22 +134,35 @@ public class JobRunner {
         if (lease.isEmpty()) {
             return skipWhileHeld(request, runId, receivedAt);
         }
+        Instant deadline = request.deadline() != null
+                ? request.deadline().truncatedTo(ChronoUnit.MICROS)
+                : receivedAt.plus(config.maxRunDuration());
+        // how long the run's bookkeeping may wait out an outage of PostgreSQL or Redis
+        Instant patience = deadline.plus(config.recordEndGrace());
         try {
-            return runHolding(request, runId, lease.get(), resolution.job(), receivedAt);
+            return runHolding(request, runId, lease.get(), resolution.job(), receivedAt, deadline, patience);
         } finally {
-            release(lease.get());
+            ending.release(lease.get(), patience);
         }
     }
 
-    private RunSummary runHolding(RunRequest request, UUID runId, RunLock.Lease lease, Job job, Instant receivedAt) {
+    private RunSummary runHolding(
+            RunRequest request,
+            UUID runId,
+            RunLock.Lease lease,
+            Job job,
+            Instant receivedAt,
+            Instant deadline,
+            Instant patience) {
         JobId jobId = request.job();
         String eventId = request.eventId();
 
         Optional<JobRun> running = ledger.running(jobId);
         if (running.isPresent()) {
             JobRun other = running.get();
-            if (stale(other, receivedAt)) {
-                abandon(other, runId);
+            Optional<RunHolders.Gone> gone = holders.gone(other, receivedAt);
+            if (gone.isPresent()) {
+                holders.abandon(other, gone.get(), runId);
             } else {
                 boolean duplicate = eventId != null && eventId.equals(other.eventId);
                 LOG.warnf(
@@ -160,11 +183,7 @@ public class JobRunner {
             if (earlier.stream().anyMatch(JobRunner::produced)) {
                 return skip(request, UUID.randomUUID(), receivedAt, DUPLICATE);
             }
-            int failedAttempts = earlier.stream()
-                    .filter(run -> run.status == JobRunStatus.FAILED || run.status == JobRunStatus.ABANDONED)
-                    .mapToInt(run -> run.attempt)
-                    .max()
-                    .orElse(0);
+            int failedAttempts = failedAttempts(earlier);
             if (failedAttempts > 0) {
                 trigger = RunTrigger.RETRY;
                 attempt = failedAttempts + 1;
@@ -172,9 +191,6 @@ public class JobRunner {
         }
 
         Instant startedAt = now();
-        Instant deadline = request.deadline() != null
-                ? request.deadline().truncatedTo(ChronoUnit.MICROS)
-                : startedAt.plus(config.maxRunDuration());
         JobRun run = newRun(request, runId, trigger, attempt, startedAt);
         run.status = JobRunStatus.RUNNING;
         run.deadlineAt = deadline;
@@ -196,74 +212,20 @@ public class JobRunner {
                 () -> state.started(jobId, id, started.trigger, started.actor, startedAt));
 
         RunContext context = new RunContext(id, jobId, started.trigger, deadline, clock, state);
-        JobResult result = null;
-        Exception failure = null;
-        try (Heartbeats.Beat beat = heartbeats.start(() -> beat(lease, id, context), config.heartbeatInterval())) {
-            result = job.execute(context);
-            if (result == null) {
-                failure = new IllegalStateException(job.getClass().getSimpleName() + " returned no result");
-            }
-        } catch (Exception e) {
-            failure = e;
-        }
-        return end(started, result, failure);
-    }
-
-    private RunSummary end(JobRun run, JobResult result, Exception failure) {
-        JobRunStatus status;
-        Map<String, Long> counts;
-        Object results = null;
-        Map<String, String> error = null;
-        if (failure != null) {
-            status = JobRunStatus.FAILED;
-            counts = Map.of();
-            error = ErrorSummary.of(failure);
-        } else {
-            status = result.status();
-            counts = result.counts();
-            results = result.results();
-            if (result.message() != null) {
-                error = ErrorSummary.reported(
-                        status == JobRunStatus.FAILED ? "JobFailed" : "JobWarning", result.message());
-            }
-        }
-        JobRun ended = ledger.finish(run.id, status, now(), counts, results, error);
-        quietly("record the end in the live state", () -> state.ended(ended));
-        events.publish(RunEvent.of(ended));
-        long millis = Duration.between(ended.startedAt, ended.endedAt).toMillis();
-        if (failure != null) {
-            LOG.errorf(failure, "run FAILED after %d ms: %s", millis, ErrorSummary.oneLine(failure));
-        } else if (status == JobRunStatus.FAILED) {
-            LOG.errorf("run FAILED after %d ms: %s counts=%s", millis, result.message(), counts);
-        } else {
-            LOG.infof("run ended %s after %d ms counts=%s", status, millis, counts);
-        }
-        return summary(ended);
-    }
-
-    private void beat(RunLock.Lease lease, UUID runId, RunContext context) {
-        MDC.put(MDC_JOB, lease.job().id());
-        MDC.put(MDC_RUN, runId.toString());
-        try {
-            // stamped before the renewal, so the ledger's heartbeat is never later than the lock's life
-            Instant at = now();
+        RunHeartbeat beat = new RunHeartbeat(lease, id, context, lock, state, ledger, clock);
+        // the heartbeat goes on while the end is recorded: waiting out an outage keeps the lock alive
+        try (Heartbeats.Beat beating = heartbeats.start(beat, config.heartbeatInterval())) {
+            JobResult result = null;
+            Exception failure = null;
             try {
-                if (!lock.renew(lease)) {
-                    context.lockLost();
-                    LOG.errorf("lost the lock of %s: stopping at the next checkpoint", lease.job());
+                result = job.execute(context);
+                if (result == null) {
+                    failure = new IllegalStateException(job.getClass().getSimpleName() + " returned no result");
                 }
-            } catch (RunStateUnavailableException e) {
-                LOG.warnf("heartbeat could not renew the lock: %s", e.getMessage());
+            } catch (Exception e) {
+                failure = e;
             }
-            quietly("renew the live state", () -> state.heartbeat(runId));
-            try {
-                ledger.heartbeat(runId, at);
-            } catch (RuntimeException e) {
-                LOG.warnf("heartbeat could not stamp the ledger: %s", ErrorSummary.oneLine(e));
-            }
-        } finally {
-            MDC.remove(MDC_RUN);
-            MDC.remove(MDC_JOB);
+            return ending.record(started, result, failure, patience);
         }
     }
 
@@ -304,11 +266,7 @@ public class JobRunner {
         run.endedAt = at;
         run.error = error;
         if (request.eventId() != null) {
-            int failedAttempts = ledger.forEvent(request.job(), request.eventId()).stream()
-                    .filter(r -> r.status == JobRunStatus.FAILED || r.status == JobRunStatus.ABANDONED)
-                    .mapToInt(r -> r.attempt)
-                    .max()
-                    .orElse(0);
+            int failedAttempts = failedAttempts(ledger.forEvent(request.job(), request.eventId()));
             if (failedAttempts > 0) {
                 run.trigger = RunTrigger.RETRY;
                 run.attempt = failedAttempts + 1;
@@ -320,29 +278,6 @@ public class JobRunner {
         }
         events.publish(RunEvent.of(recorded));
         return summary(recorded);
-    }
-
-    private void abandon(JobRun dead, UUID byRun) {
-        Instant lastSeen = dead.heartbeatAt != null ? dead.heartbeatAt : dead.startedAt;
-        Map<String, String> error = ErrorSummary.reported(
-                "Abandoned",
-                "its holder stopped heartbeating (last heartbeat " + lastSeen + "); found by run " + byRun);
-        ledger.abandon(dead.id, lastSeen, error).ifPresent(abandoned -> {
-            LOG.warnf("run %s of %s was abandoned by its holder (last heartbeat %s)", dead.id, dead.jobId, lastSeen);
-            quietly("record the abandoned run in the live state", () -> state.ended(abandoned));
-            events.publish(RunEvent.of(abandoned));
-        });
-    }
-
-    private void release(RunLock.Lease lease) {
-        try {
-            if (!lock.release(lease)) {
-                LOG.warnf("the lock of %s was no longer ours at the end of the run", lease.job());
-            }
-        } catch (RunStateUnavailableException e) {
-            // it expires by itself after the lock TTL
-            LOG.warnf("could not release the lock: %s", e.getMessage());
-        }
     }
 
     /** Inserts a row, choosing a fresh id if its id is already taken (a re-delivered trigger's run id). */
@@ -372,10 +307,13 @@ public class JobRunner {
         return run;
     }
 
-    /** A heartbeat older than the lock TTL: its lock has expired, so its holder is gone. */
-    private boolean stale(JobRun run, Instant now) {
-        Instant lastSeen = run.heartbeatAt != null ? run.heartbeatAt : run.startedAt;
-        return !lastSeen.plus(config.lockTtl()).isAfter(now);
+    /** How many attempts of an event failed (or were abandoned): the next one is a RETRY. */
+    private static int failedAttempts(List<JobRun> earlier) {
+        return earlier.stream()
+                .filter(run -> run.status == JobRunStatus.FAILED || run.status == JobRunStatus.ABANDONED)
+                .mapToInt(run -> run.attempt)
+                .max()
+                .orElse(0);
     }
 
     /** The event already did its work (or is doing it): running it again would duplicate it. */
@@ -390,7 +328,7 @@ public class JobRunner {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static RunSummary summary(JobRun run) {
+    static RunSummary summary(JobRun run) {
         return new RunSummary(
                 run.id,
                 run.jobId,

@@ -2,11 +2,12 @@ package dz.libertaphonix.scheduler.runs;
 
 import dz.libertaphonix.scheduler.common.Page;
 import dz.libertaphonix.scheduler.common.PageRequest;
+import dz.libertaphonix.scheduler.common.outage.Outages;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,16 @@ public class RunHistory {
         this.runs = runs;
     }
 
-    @Transactional
+    /**
+     * @throws dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException when the ledger
+     *     cannot be read
+     */
     public Page<JobRun> search(RunFilter filter, PageRequest page) {
+        return Outages.database("reading the run history", () -> QuarkusTransaction.requiringNew()
+                .call(() -> searchInTransaction(filter, page)));
+    }
+
+    private Page<JobRun> searchInTransaction(RunFilter filter, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (filter.job() != null) {
@@ -55,8 +64,8 @@ public class RunHistory {
         return new Page<>(items, page.page(), page.size(), found.count());
     }
 
-    @Transactional
     public Optional<JobRun> find(UUID id) {
-        return runs.findByIdOptional(id);
+        return Outages.database(
+                "reading run " + id, () -> QuarkusTransaction.requiringNew().call(() -> runs.findByIdOptional(id)));
     }
 }

@@ -1,5 +1,7 @@
 package dz.libertaphonix.scheduler.runs;
 
+import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
+import dz.libertaphonix.scheduler.common.outage.Outages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * Writes the run ledger ({@code job_runs}). Every write is its own short transaction, independent of
@@ -43,19 +46,19 @@ public class RunLedger {
     }
 
     public boolean exists(UUID runId) {
-        return QuarkusTransaction.requiringNew().call(() -> runs.count("id", runId) > 0);
+        return tx("looking up run " + runId, () -> runs.count("id", runId) > 0);
     }
 
     public Optional<JobRun> find(UUID runId) {
-        return QuarkusTransaction.requiringNew().call(() -> runs.findByIdOptional(runId));
+        return tx("reading run " + runId, () -> runs.findByIdOptional(runId));
     }
 
     public Optional<JobRun> running(JobId job) {
-        return QuarkusTransaction.requiringNew().call(() -> runs.running(job));
+        return tx("reading the running run of " + job, () -> runs.running(job));
     }
 
     public List<JobRun> forEvent(JobId job, String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> runs.forEvent(job, eventId));
+        return tx("reading the earlier runs of event " + eventId, () -> runs.forEvent(job, eventId));
     }
 
     /**
@@ -65,11 +68,16 @@ public class RunLedger {
      */
     public JobRun insert(JobRun run) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                runs.persist(run);
-                runs.flush();
-                return run;
-            });
+            return tx(
+                    "recording " + (run.status == JobRunStatus.RUNNING ? "the start" : "a " + run.status) + " of "
+                            + run.jobId,
+                    () -> {
+                        runs.persist(run);
+                        runs.flush();
+                        return run;
+                    });
+        } catch (DatabaseUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             for (String constraint : List.of(ONE_RUNNING_PER_JOB, PRIMARY_KEY)) {
                 if (mentions(e, constraint)) {
@@ -91,7 +99,7 @@ public class RunLedger {
             Map<String, Long> counts,
             Object results,
             Map<String, String> error) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return tx("recording the end of run " + runId, () -> {
             JobRun run = runs.findById(runId);
             if (run == null) {
                 throw new IllegalStateException("run " + runId + " is not in the ledger");
@@ -107,24 +115,36 @@ public class RunLedger {
 
     /** Stamps a live run's heartbeat; false when the row is no longer RUNNING. */
     public boolean heartbeat(UUID runId, Instant at) {
-        return QuarkusTransaction.requiringNew()
-                        .call(() -> runs.update(
+        return tx(
+                        "stamping the heartbeat of run " + runId,
+                        () -> runs.update(
                                 "heartbeatAt = ?1 where id = ?2 and status = ?3", at, runId, JobRunStatus.RUNNING))
                 > 0;
     }
 
-    /** Marks a RUNNING row whose holder died as ABANDONED; empty when it was no longer RUNNING. */
-    public Optional<JobRun> abandon(UUID runId, Instant at, Map<String, String> error) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+    /**
+     * Marks a RUNNING row whose holder is gone as ABANDONED, ended at {@code at} (never before it
+     * started), with the counts its holder reported if any; empty when it was no longer RUNNING.
+     */
+    public Optional<JobRun> abandon(UUID runId, Instant at, Map<String, Long> counts, Map<String, String> error) {
+        return tx("marking run " + runId + " abandoned", () -> {
             JobRun run = runs.findById(runId);
             if (run == null || run.status != JobRunStatus.RUNNING) {
                 return Optional.empty();
             }
             run.status = JobRunStatus.ABANDONED;
             run.endedAt = at.isBefore(run.startedAt) ? run.startedAt : at;
+            if (counts != null && !counts.isEmpty()) {
+                run.counts = new LinkedHashMap<>(counts);
+            }
             run.error = error;
             return Optional.of(run);
         });
+    }
+
+    /** One short transaction of its own; an unreachable database is named with what was being done. */
+    private static <T> T tx(String doing, Callable<T> work) {
+        return Outages.database(doing, () -> QuarkusTransaction.requiringNew().call(work));
     }
 
     private static boolean mentions(Throwable failure, String constraint) {

@@ -31,6 +31,15 @@ public class RunLock {
             return 0
             """;
 
+    /** KEYS[1] lock; ARGV[1] '<runId>|': deletes the lock only if that run holds it. */
+    private static final String DELETE_IF_RUN = """
+            local v = redis.call('get', KEYS[1])
+            if v and string.sub(v, 1, string.len(ARGV[1])) == ARGV[1] then
+              return redis.call('del', KEYS[1])
+            end
+            return 0
+            """;
+
     private final RedisDataSource redis;
     private final RunsConfig config;
 
@@ -118,6 +127,13 @@ public class RunLock {
         return deleteIfHeldBy(lease.key(), lease.token());
     }
 
+    /** Releases the job's lock if the given run holds it, whatever its nonce (an orphaned lock). */
+    public boolean releaseIfHeldByRun(JobId job, UUID runId) {
+        Response reply = redis(
+                "releasing the lock of " + job, () -> redis.execute("EVAL", DELETE_IF_RUN, "1", key(job), runId + "|"));
+        return reply != null && reply.toLong() == 1L;
+    }
+
     /** Compare-and-delete of any lock key (the cleanup's removal of orphaned locks). */
     public boolean deleteIfHeldBy(String key, String token) {
         Response reply = redis("releasing " + key, () -> redis.execute("EVAL", DELETE_IF_OWNER, "1", key, token));
@@ -128,8 +144,7 @@ public class RunLock {
         try {
             return command.get();
         } catch (RuntimeException e) {
-            throw new RunStateUnavailableException(
-                    "Redis unavailable while " + doing + ": " + ErrorSummary.oneLine(e), e);
+            throw new RunStateUnavailableException(doing, e);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -121,12 +122,14 @@ public class RunStateStore implements LiveStateReader {
 
     /** Progress of the running run ({@code stores 2/5}); a no-op once the run key is gone. */
     public void progress(UUID runId, String unit, long done, long total) {
-        call(() -> redis.execute("EVAL", SET_IF_EXISTS, "1", runKey(runId), PROGRESS + unit, done + "/" + total));
+        call(
+                "recording the progress of run " + runId,
+                () -> redis.execute("EVAL", SET_IF_EXISTS, "1", runKey(runId), PROGRESS + unit, done + "/" + total));
     }
 
     /** Keeps the running run's progress alive as long as its lock. */
     public void heartbeat(UUID runId) {
-        call(() -> redis.key().pexpire(runKey(runId), config.lockTtl()));
+        call("renewing the live state of run " + runId, () -> redis.key().pexpire(runKey(runId), config.lockTtl()));
     }
 
     /** The run ended (or was abandoned): it is no longer current, and its outcome is the job's last. */
@@ -153,12 +156,16 @@ public class RunStateStore implements LiveStateReader {
         addPair(args, "last.error", ErrorSummary.oneLine(run.error));
         List<String> command = new ArrayList<>(List.of(END_RUN, "2", stateKey(run.jobId), runKey(run.id)));
         command.addAll(args);
-        call(() -> redis.execute("EVAL", command.toArray(String[]::new)));
+        call(
+                "recording the end of run " + run.id + " in the live state",
+                () -> redis.execute("EVAL", command.toArray(String[]::new)));
     }
 
     /** Clears a current-run pointer left by a run that is no longer running (cleanup). */
     public boolean clearCurrentIf(JobId job, UUID runId) {
-        return call(() -> redis.execute("EVAL", """
+        return call(
+                                "clearing the current run of " + job,
+                                () -> redis.execute("EVAL", """
                                 if redis.call('hget', KEYS[1], 'current.runId') == ARGV[1] then
                                   return redis.call('hdel', KEYS[1], 'current.runId', 'current.trigger', 'current.actor', 'current.startedAt')
                                 end
@@ -170,11 +177,13 @@ public class RunStateStore implements LiveStateReader {
 
     @Override
     public JobLiveState read(JobId job) {
-        Map<String, String> state = call(() -> redis.hash(String.class).hgetall(stateKey(job)));
+        Map<String, String> state = call("reading the live state of " + job, () -> redis.hash(String.class)
+                .hgetall(stateKey(job)));
         JobLiveState.CurrentRun current = null;
         String currentId = state.get(CURRENT_RUN_ID);
         if (currentId != null) {
-            Map<String, String> run = call(() -> redis.hash(String.class).hgetall(RUN_PREFIX + currentId));
+            Map<String, String> run = call("reading the live state of " + job, () -> redis.hash(String.class)
+                    .hgetall(RUN_PREFIX + currentId));
             // no run key: its holder stopped heartbeating, so it is not running any more
             if (!run.isEmpty()) {
                 current = new JobLiveState.CurrentRun(
@@ -196,9 +205,35 @@ public class RunStateStore implements LiveStateReader {
                 state.get("last.error"));
     }
 
+    /**
+     * How the job's last run ended as the live state knows it, if it has ended there: a holder that
+     * could not record its end in the ledger still writes it here, so the next run can tell that the
+     * holder is gone (and when it stopped) without waiting for its lock or heartbeat to age.
+     */
+    public Optional<EndedRun> lastEnded(JobId job) {
+        Map<String, String> state = call("reading the live state of " + job, () -> redis.hash(String.class)
+                .hgetall(stateKey(job)));
+        String runId = state.get("last.runId");
+        String end = state.get("last.end");
+        String status = state.get("last.status");
+        if (runId == null || end == null || status == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new EndedRun(
+                UUID.fromString(runId),
+                instant(end),
+                JobRunStatus.valueOf(status),
+                counts(state.get("last.counts")),
+                state.get("last.error")));
+    }
+
+    /** A run's end as the live state recorded it. */
+    public record EndedRun(UUID runId, Instant endedAt, JobRunStatus status, Map<String, Long> counts, String error) {}
+
     /** The current run id recorded in the job's state hash, if any (cleanup). */
     public UUID currentRunId(JobId job) {
-        String id = call(() -> redis.hash(String.class).hget(stateKey(job), CURRENT_RUN_ID));
+        String id = call("reading the current run of " + job, () -> redis.hash(String.class)
+                .hget(stateKey(job), CURRENT_RUN_ID));
         return id == null ? null : UUID.fromString(id);
     }
 
@@ -220,7 +255,7 @@ public class RunStateStore implements LiveStateReader {
         command.add(Integer.toString(delete.size()));
         command.addAll(delete);
         command.addAll(pairs);
-        call(() -> redis.execute("EVAL", command.toArray(String[]::new)));
+        call("writing " + key, () -> redis.execute("EVAL", command.toArray(String[]::new)));
     }
 
     private static void addPair(List<String> args, String field, String value) {
@@ -257,11 +292,11 @@ public class RunStateStore implements LiveStateReader {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static <T> T call(Supplier<T> command) {
+    private static <T> T call(String doing, Supplier<T> command) {
         try {
             return command.get();
         } catch (RuntimeException e) {
-            throw new RunStateUnavailableException("Redis unavailable: " + ErrorSummary.oneLine(e), e);
+            throw new RunStateUnavailableException(doing, e);
         }
     }
 }

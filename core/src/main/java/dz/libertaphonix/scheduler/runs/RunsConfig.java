@@ -22,6 +22,23 @@ public interface RunsConfig {
     @WithDefault("30s")
     Duration heartbeatInterval();
 
+    /**
+     * How many heartbeats a RUNNING run may miss, once its lock is released or expired, before the next
+     * run takes it for dead and marks it ABANDONED (3 × 30 s by default): a holder whose lock vanished
+     * with a Redis restart still heartbeats in the ledger and is left alone; one that is gone is not
+     * waited for until the lock TTL.
+     */
+    @WithDefault("3")
+    int missedHeartbeats();
+
+    /**
+     * How long past its deadline a run keeps trying to record its end (ledger, live state, lock
+     * release) while PostgreSQL or Redis is unreachable. Before the deadline it keeps trying anyway.
+     * Keep it under the job functions' safety margin (60 s), so a Lambda never dies trying.
+     */
+    @WithDefault("20s")
+    Duration recordEndGrace();
+
     /** Deadline of a run whose trigger gives none (in-process runs): it stops cleanly after this long. */
     @WithDefault("10m")
     Duration maxRunDuration();

@@ -2,6 +2,9 @@ package dz.libertaphonix.scheduler.shipping;
 
 import dz.libertaphonix.scheduler.common.ActivityLevel;
 import dz.libertaphonix.scheduler.common.ActivityLogger;
+import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
+import dz.libertaphonix.scheduler.common.outage.Outages;
+import dz.libertaphonix.scheduler.common.outage.RedisUnavailableException;
 import dz.libertaphonix.scheduler.maystro.CourierCredentialsRejectedException;
 import dz.libertaphonix.scheduler.maystro.MaystroAccount;
 import dz.libertaphonix.scheduler.maystro.MaystroClient;
@@ -57,6 +60,8 @@ public class ShippingStatusSync {
     static final String UPSTREAM_FAILING = "UPSTREAM_FAILING";
     static final String LOOKUPS_DONE = "LOOKUPS_DONE";
     static final String NOTHING_OPEN = "NOTHING_OPEN";
+    static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+    static final String REDIS_UNAVAILABLE = "REDIS_UNAVAILABLE";
 
     private final ShippingConfig config;
     private final OpenOrders openOrders;
@@ -96,7 +101,8 @@ public class ShippingStatusSync {
         Instant now = context.clock().instant();
         OpenOrderCriteria unbounded =
                 OpenOrderCriteria.unbounded(now.minus(config.openOrderMaxAge()), config.trackedStatuses());
-        OpenOrders.Snapshot snapshot = openOrders.snapshot(unbounded);
+        OpenOrders.Snapshot snapshot =
+                Outages.database("reading the open orders", () -> openOrders.snapshot(unbounded));
         OpenOrderCriteria criteria = unbounded.withIds(snapshot.minId(), snapshot.maxId());
         FoundOrders found = new FoundOrders(snapshot.minId(), snapshot.maxId());
         LOG.infof(
@@ -107,7 +113,12 @@ public class ShippingStatusSync {
         for (MaystroAccount account : accounts) {
             AccountSyncResult result = new AccountRun(account, snapshot, criteria, found, context, strategy).execute();
             results.add(result);
-            logActivity(result, context);
+            try {
+                logActivity(result, context);
+            } catch (RuntimeException e) {
+                // the account's result is in the run ledger either way; a lost log line must not fail the run
+                LOG.warnf("could not write the activity log of account %s: %s", result.account(), e.getMessage());
+            }
         }
 
         boolean deadline = results.stream().anyMatch(r -> DEADLINE.equals(r.stoppedBecause()));
@@ -220,17 +231,26 @@ public class ShippingStatusSync {
             Choice choice = choose();
             LOG.infof("shipping sync, account %s: %s, %s", account.name(), choice.strategy(), choice.reason());
             try {
-                if (choice.strategy() == SyncStrategy.LOOKUP) {
-                    lookUp();
-                } else {
-                    walk();
+                try {
+                    if (choice.strategy() == SyncStrategy.LOOKUP) {
+                        lookUp();
+                    } else {
+                        walk();
+                    }
+                } finally {
+                    // a failed write propagates: what was committed stays, the next run decides the rest
+                    flush();
                 }
-            } finally {
-                // a failed write propagates: what was committed stays, the next run decides the rest
-                flush();
-            }
-            if (answered) {
-                courierAccounts.markAccepted(account.name());
+                if (answered) {
+                    Outages.database(
+                            "recording that Maystro account " + account.name() + " answered",
+                            () -> courierAccounts.markAccepted(account.name()));
+                }
+            } catch (DatabaseUnavailableException | RedisUnavailableException e) {
+                // PostgreSQL or Redis went away: this account stops here, saying so; the next run decides again
+                LOG.warnf("shipping sync, account %s: %s", account.name(), e.getMessage());
+                error = e.getMessage();
+                stop(e instanceof RedisUnavailableException ? REDIS_UNAVAILABLE : DATABASE_UNAVAILABLE);
             }
             return result(choice.strategy(), choice.reason());
         }
@@ -450,7 +470,10 @@ public class ShippingStatusSync {
             try {
                 boolean more = true;
                 while (more && stoppedBecause == null) {
-                    List<OpenOrders.OpenOrder> chunk = openOrders.chunk(criteria, afterId, chunkSize);
+                    long after = afterId;
+                    List<OpenOrders.OpenOrder> chunk = Outages.database(
+                            "reading the open orders of Maystro account " + account.name(),
+                            () -> openOrders.chunk(criteria, after, chunkSize));
                     more = chunk.size() == chunkSize;
                     for (OpenOrders.OpenOrder order : chunk) {
                         afterId = order.id();
@@ -517,7 +540,10 @@ public class ShippingStatusSync {
             if (parcels.isEmpty()) {
                 return;
             }
-            for (ParcelMatch match : matcher.match(parcels, criteria)) {
+            List<ParcelMatch> matches = Outages.database(
+                    "matching the parcels of Maystro account " + account.name(),
+                    () -> matcher.match(parcels, criteria));
+            for (ParcelMatch match : matches) {
                 switch (match.outcome()) {
                     case AMBIGUOUS -> {
                         if (match.concernsAnOpenOrder()) {
@@ -565,7 +591,9 @@ public class ShippingStatusSync {
             }
             List<ShippingChange> batch = List.copyOf(pending);
             pending.clear();
-            ShippingUpdater.Applied applied = updater.apply(batch, StatusEventSource.SHIPPING_SYNC, context.runId());
+            ShippingUpdater.Applied applied = Outages.database(
+                    "writing " + batch.size() + " parcel changes of Maystro account " + account.name(),
+                    () -> updater.apply(batch, StatusEventSource.SHIPPING_SYNC, context.runId()));
             for (ShippingChange change : applied.changed()) {
                 changed++;
                 changedByStatus.merge(change.statusChanged() ? change.status().name() : "SHIPPING_ONLY", 1L, Long::sum);
@@ -582,6 +610,13 @@ public class ShippingStatusSync {
         }
 
         private void failedRequest(Throwable failure, String what) {
+            if (failure instanceof RedisUnavailableException unavailable) {
+                // not Maystro's fault: the request budget lives in Redis, and no request goes out without it
+                failed++;
+                error = unavailable.getMessage();
+                stop(REDIS_UNAVAILABLE);
+                return;
+            }
             if (failure instanceof CourierCredentialsRejectedException rejected) {
                 if (!rejectionRecorded) {
                     rejectionRecorded = true;

@@ -168,6 +168,53 @@ class JobRunnerTest {
     }
 
     @Test
+    void takesAHolderWithoutItsLockThatMissedAFewHeartbeatsForGoneWithoutWaitingForTheLockTtl() {
+        // heartbeats every 200 ms, three may be missed: 700 ms of silence is enough, well under the 2 s TTL
+        Instant lastHeartbeat = clock.instant().minusMillis(700).truncatedTo(ChronoUnit.MICROS);
+        JobRun gone = fixtures.runningRow(JOB, RunFixtures.eventId(), lastHeartbeat.minusSeconds(5), lastHeartbeat);
+
+        assertThat(runner.runningRun(JOB)).isEmpty();
+        RunSummary next = runner.run(RunRequest.manual(JOB, "admin@libertaphonix.dz", null));
+
+        assertThat(next.status()).isEqualTo(JobRunStatus.SUCCEEDED);
+        JobRun abandoned = fixtures.run(gone.id);
+        assertThat(abandoned.status).isEqualTo(JobRunStatus.ABANDONED);
+        assertThat(abandoned.endedAt).isEqualTo(lastHeartbeat).isAfter(abandoned.startedAt);
+        assertThat(abandoned.error.get("message"))
+                .contains("stopped heartbeating")
+                .contains(next.runId().toString());
+    }
+
+    @Test
+    void leavesAHolderThatStillHeartbeatsWithoutItsLockAlone() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // Redis lost the lock (a restart without persistence), the holder is alive and heartbeating
+        JobRun alive = fixtures.runningRow(JOB, RunFixtures.eventId(), now.minusSeconds(5), now);
+
+        RunSummary meanwhile = runner.run(RunRequest.manual(JOB, "admin@libertaphonix.dz", null));
+
+        assertThat(meanwhile.status()).isEqualTo(JobRunStatus.SKIPPED);
+        assertThat(meanwhile.skipReason()).isEqualTo(JobRunner.ALREADY_RUNNING);
+        assertThat(runner.runningRun(JOB)).contains(alive.id);
+        assertThat(job.executions()).isZero();
+    }
+
+    @Test
+    void releasesALockLeftBehindByARunThatHasEndedAndRunsAtOnce() {
+        JobRun ended =
+                fixtures.endedRow(JOB, JobRunStatus.FAILED, clock.instant().minusSeconds(30));
+        // its release was lost while Redis was unreachable: left alone, the lock would live for its TTL
+        redis.execute("SET", RunLock.key(JOB), ended.id + "|lost-release|", "PX", "960000");
+
+        assertThat(runner.runningRun(JOB)).isEmpty();
+        RunSummary next = runner.run(RunRequest.manual(JOB, "admin@libertaphonix.dz", null));
+
+        assertThat(next.status()).isEqualTo(JobRunStatus.SUCCEEDED);
+        assertThat(job.executions()).isEqualTo(1);
+        assertThat(redis.key().exists(RunLock.key(JOB))).isFalse();
+    }
+
+    @Test
     void heartbeatsKeepTheLockPastItsTtlWhileTheJobRuns() throws Exception {
         ControllableJob.Gate gate = new ControllableJob.Gate(JobResult.succeeded(Map.of(), null));
         job.willRun(context -> {

@@ -81,6 +81,17 @@ public class RunFixtures {
         return QuarkusTransaction.requiringNew().call(() -> runs.findById(id));
     }
 
+    /** The job's most recently started run. */
+    public JobRun latest(JobId job) {
+        return QuarkusTransaction.requiringNew().call(() -> runs.latest(job).orElseThrow());
+    }
+
+    /** The job's runs started at or after {@code since}, oldest first. */
+    public List<JobRun> runsSince(JobId job, Instant since) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> runs.list("jobId = ?1 and startedAt >= ?2 order by startedAt", job, since));
+    }
+
     public List<JobRun> runsForEvent(JobId job, String eventId) {
         return QuarkusTransaction.requiringNew().call(() -> runs.forEvent(job, eventId));
     }

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.jobs;
 
+import dz.libertaphonix.scheduler.testsupport.OutageServices;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,9 @@ final class FunctionProfiles {
             return with("dailyCleanup");
         }
     }
+
+    /** The real daily-cleanup job, against the outage tests' own PostgreSQL and Redis. */
+    public static class DailyCleanupThroughOutages extends DailyCleanup implements OutageServices.Profile {}
 
     private static Map<String, String> with(String function) {
         Map<String, String> config = new java.util.HashMap<>(TIMEOUT);

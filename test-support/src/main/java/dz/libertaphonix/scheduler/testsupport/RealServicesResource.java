@@ -4,14 +4,25 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Points a {@code @QuarkusTest} application at real PostgreSQL and Redis (see {@link TestServices}).
- * The services live for the whole JVM; restarting the application reuses them.
+ * Points a {@code @QuarkusTest} application at real PostgreSQL and Redis: the shared ones of
+ * {@link TestServices}, or, for a test profile that is an {@link OutageServices.Profile}, the outage
+ * tests' own instances (which those tests stop and start). The services live for the whole JVM;
+ * restarting the application reuses them.
  */
 public class RealServicesResource implements QuarkusTestResourceLifecycleManager {
 
+    private boolean outage;
+
+    @Override
+    public void setContext(Context context) {
+        outage = OutageServices.Profile.isOne(context.testProfile());
+    }
+
     @Override
     public Map<String, String> start() {
-        return TestServices.get().quarkusConfig();
+        return outage
+                ? OutageServices.get().quarkusConfig()
+                : TestServices.get().quarkusConfig();
     }
 
     @Override

@@ -82,6 +82,11 @@ public final class TestServices {
         return redisUrl;
     }
 
+    /** The token encryption key made for this JVM (tests never carry a key in a file). */
+    public static String tokenKey() {
+        return TOKEN_KEY;
+    }
+
     public Connection openConnection() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, username, password);
     }

@@ -11,8 +11,10 @@ import dz.libertaphonix.scheduler.api.admin.PayloadTooLargeException;
 import dz.libertaphonix.scheduler.api.admin.RunNotFoundException;
 import dz.libertaphonix.scheduler.api.admin.UnknownJobException;
 import dz.libertaphonix.scheduler.api.aws.ScheduleControlUnavailableException;
+import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
+import dz.libertaphonix.scheduler.common.outage.Outages;
+import dz.libertaphonix.scheduler.common.outage.RedisUnavailableException;
 import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
-import dz.libertaphonix.scheduler.runs.RunStateUnavailableException;
 import dz.libertaphonix.scheduler.schedule.InvalidCronException;
 import dz.libertaphonix.scheduler.stores.StoreAlreadyExistsException;
 import dz.libertaphonix.scheduler.stores.StoreNotFoundException;
@@ -33,6 +35,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -205,15 +208,34 @@ public class ApiExceptionMappers {
         return error(503, "SCHEDULE_CONTROL_UNAVAILABLE", e.getMessage());
     }
 
+    /** Redis (live run state, run locks, rate budgets) unreachable: the run locks and states cannot be read. */
     @ServerExceptionMapper
-    public Response runStateUnavailable(RunStateUnavailableException e) {
-        LOG.warnf("run state unavailable: %s", e.getMessage());
+    public Response runStateUnavailable(RedisUnavailableException e) {
+        LOG.warnf("answered 503 RUN_STATE_UNAVAILABLE: %s", e.getMessage());
         return error(
                 503, "RUN_STATE_UNAVAILABLE", "the live run state (Redis) cannot be read right now; retry shortly");
     }
 
+    /** PostgreSQL unreachable: whatever the call needed from it was not done. */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(DatabaseUnavailableException e) {
+        LOG.warnf("answered 503 DATABASE_UNAVAILABLE: %s", e.getMessage());
+        return error(
+                503,
+                "DATABASE_UNAVAILABLE",
+                "the database cannot be reached right now; nothing was done; retry shortly");
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        // a dead database reaches the API wrapped by whichever layer met it first (Hibernate, Narayana,
+        // Agroal): it is an outage, not a fault of ours
+        Optional<RuntimeException> outage = Outages.named(e, "answering the request");
+        if (outage.isPresent()) {
+            return outage.get() instanceof RedisUnavailableException redis
+                    ? runStateUnavailable(redis)
+                    : databaseUnavailable((DatabaseUnavailableException) outage.get());
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, reference %s", reference);
         return error(500, "INTERNAL_ERROR", "unexpected error; reference " + reference, null);

@@ -1,6 +1,5 @@
 package dz.libertaphonix.scheduler.api.local;
 
-import dz.libertaphonix.scheduler.runs.ErrorSummary;
 import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
 import dz.libertaphonix.scheduler.runs.JobDispatcher;
 import dz.libertaphonix.scheduler.runs.JobId;
@@ -11,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
@@ -41,6 +41,12 @@ public class LocalJobDispatcher implements JobDispatcher {
         this.runner = runner;
     }
 
+    /**
+     * @throws dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException when the ledger
+     *     cannot be read (nothing is started)
+     * @throws dz.libertaphonix.scheduler.runs.RunStateUnavailableException when the run locks cannot be
+     *     read (nothing is started)
+     */
     @Override
     public UUID dispatch(JobId job, String actor) {
         Optional<UUID> running = runner.runningRun(job);
@@ -50,7 +56,11 @@ public class LocalJobDispatcher implements JobDispatcher {
         UUID runId = UUID.randomUUID();
         executor.runAsync(() -> runner.run(RunRequest.manual(job, actor, runId)))
                 .exceptionally(failure -> {
-                    LOG.errorf("run %s of %s could not be recorded: %s", runId, job, ErrorSummary.oneLine(failure));
+                    // the runner has already said what happened (an outage of PostgreSQL, named in its log)
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    LOG.errorf("run %s of %s was not recorded: %s", runId, job, cause.getMessage());
                     return null;
                 });
         return runId;

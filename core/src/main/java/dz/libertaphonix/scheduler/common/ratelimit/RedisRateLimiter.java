@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.common.ratelimit;
 
+import dz.libertaphonix.scheduler.common.outage.RedisUnavailableException;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,13 +61,20 @@ public class RedisRateLimiter {
      * Takes one request from the budget {@code budget} (e.g. {@code ecomanager:<store>}), waiting
      * as long as needed up to {@code maxWait}.
      *
+     * @param forWhom who the slot is for, in words ({@code store NATU}), for the message of an outage
      * @return how long the caller waited
      * @throws RateLimitExceededException when no slot frees up within {@code maxWait}
+     * @throws RedisUnavailableException when Redis, which keeps the budget, cannot be reached
      */
-    public Duration acquire(String budget, List<RateWindow> windows, Duration maxWait) {
+    public Duration acquire(String budget, String forWhom, List<RateWindow> windows, Duration maxWait) {
         long started = System.nanoTime();
         while (true) {
-            long waitMillis = tryAcquire(budget, windows);
+            long waitMillis;
+            try {
+                waitMillis = tryAcquire(budget, windows);
+            } catch (RuntimeException e) {
+                throw new RedisUnavailableException("taking a request slot for " + forWhom, e);
+            }
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
             if (waitMillis == 0) {
                 return waited;

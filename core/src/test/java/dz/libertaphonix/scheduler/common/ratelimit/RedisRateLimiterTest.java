@@ -68,14 +68,14 @@ class RedisRateLimiterTest {
         String budget = "test:" + UUID.randomUUID();
         List<RateWindow> perSecond = List.of(new RateWindow(Duration.ofMillis(300), 1));
 
-        limiter.acquire(budget, perSecond, Duration.ofSeconds(1));
-        Duration waited = limiter.acquire(budget, perSecond, Duration.ofSeconds(1));
+        limiter.acquire(budget, "a test", perSecond, Duration.ofSeconds(1));
+        Duration waited = limiter.acquire(budget, "a test", perSecond, Duration.ofSeconds(1));
 
         assertThat(waited).isGreaterThan(Duration.ofMillis(100));
-        assertThatThrownBy(
-                        () -> limiter.acquire(budget, List.of(new RateWindow(Duration.ofMinutes(1), 1)), Duration.ZERO)
-                                .plus(limiter.acquire(
-                                        budget, List.of(new RateWindow(Duration.ofMinutes(1), 1)), Duration.ZERO)))
+        assertThatThrownBy(() -> limiter.acquire(
+                                budget, "a test", List.of(new RateWindow(Duration.ofMinutes(1), 1)), Duration.ZERO)
+                        .plus(limiter.acquire(
+                                budget, "a test", List.of(new RateWindow(Duration.ofMinutes(1), 1)), Duration.ZERO)))
                 .isInstanceOf(RateLimitExceededException.class);
     }
 }
