@@ -57,7 +57,8 @@
     }
   };
 
-  const state = { lang: sessionStorage.getItem(LANG_KEY) || 'fr', role: null, page: 1, lastEnds: null, timer: null };
+  // storeTests: the last connection test of each store, by store id, shown until the next one
+  const state = { lang: sessionStorage.getItem(LANG_KEY) || 'fr', role: null, page: 1, lastEnds: null, timer: null, storeTests: {} };
   const $ = (selector) => document.querySelector(selector);
   const t = (key) => (TEXT[state.lang] && TEXT[state.lang][key]) || TEXT.en[key] || key;
 
@@ -147,6 +148,7 @@
   function signOut(message) {
     sessionStorage.removeItem(TOKEN_KEY);
     clearInterval(state.timer);
+    state.storeTests = {};
     $('#app').hidden = true;
     $('#signin').hidden = false;
     $('#signout').hidden = true;
@@ -274,7 +276,13 @@
       '</td><td>' + badge(s.credentialState) + (s.credentialError ? '<div class="muted">' + esc(s.credentialError) + '</div>' : '') +
       '</td><td>' + esc(s.importCursor) + '</td><td>' + esc(time(s.lastImportAt)) + '</td><td>' +
       '<button type="button" class="secondary" data-action="test-store" data-store="' + esc(s.id) + '">' + t('testConnection') +
-      '</button> <span class="muted" data-result="' + esc(s.id) + '"></span></td></tr>').join('');
+      '</button> ' + storeTestResult(s.id) + '</td></tr>').join('');
+  }
+
+  function storeTestResult(id) {
+    const test = state.storeTests[id];
+    return '<span class="' + (test && !test.ok ? 'error' : 'muted') + '" data-result="' + esc(id) + '">' +
+      esc(test ? test.text : '') + '</span>';
   }
 
   async function loadAudit() {
@@ -328,10 +336,14 @@
     } else if (action === 'expand') {
       toggleDetail(button).catch((e) => toast(e.message, true));
     } else if (action === 'test-store') {
-      const out = document.querySelector('[data-result="' + button.dataset.store + '"]');
-      api('/stores/' + button.dataset.store + '/test-connection', { method: 'POST' })
-        .then((r) => { out.textContent = (r.ok ? 'OK' : 'KO') + ' · ' + (r.httpStatus || '') + ' ' + (r.message || ''); loadStores(); })
-        .catch((e) => { out.textContent = e.message; });
+      // kept in state, not only in the row: the stores table is redrawn (credential state) right after
+      const id = button.dataset.store;
+      const out = document.querySelector('[data-result="' + id + '"]');
+      if (out) out.textContent = '…';
+      api('/stores/' + id + '/test-connection', { method: 'POST' })
+        .then((r) => { state.storeTests[id] = { ok: r.ok, text: (r.ok ? 'OK' : 'KO') + ' · ' + (r.httpStatus || '') + ' ' + (r.message || '') }; })
+        .catch((e) => { state.storeTests[id] = { ok: false, text: e.message }; })
+        .then(loadStores);
     }
   });
   document.addEventListener('change', (event) => {

@@ -153,6 +153,35 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aStoresConnectionTestResultStaysWhenTheStoresTableIsRedrawn() {
+        String token = "kitch-" + UUID.randomUUID();
+        ecoManager.stubFor(get(urlPathEqualTo("/api/shop/v2/orders"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson(DashboardFixtures.ordersPage(900_000 + (System.nanoTime() % 100_000) * 10, 1))));
+        String store = fixtures.store(ecoManager.baseUrl() + "/api/shop/v2", token);
+        signIn(AdminTokens.admin());
+        String row = "//table[@id='stores']//tr[.//strong[text()='" + store + "']]";
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.xpath(row))
+                .isDisplayed());
+        // mark the row as drawn now: the table is redrawn (a new row) once the test has answered
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "document.evaluate(arguments[0], document, null, 9, null).singleNodeValue"
+                                + ".dataset.drawnBefore = 'yes'",
+                        row);
+
+        click(By.xpath(row + "//button[@data-action='test-store']"));
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> {
+            Object state = ((JavascriptExecutor) browser).executeScript("""
+                    const tr = document.evaluate(arguments[0], document, null, 9, null).singleNodeValue;
+                    return tr ? (tr.dataset.drawnBefore || 'redrawn') + '|' + tr.querySelector('[data-result]').innerText : '';
+                    """, row);
+            return String.valueOf(state).startsWith("redrawn|OK · 200");
+        });
+    }
+
+    @Test
     void teamManagerGetsAReadOnlyViewWithoutButtons() {
         signIn(AdminTokens.teamManager());
 
