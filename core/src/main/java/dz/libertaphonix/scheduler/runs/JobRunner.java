@@ -228,7 +228,8 @@ public class JobRunner {
             }
         }
         JobRun ended = ledger.finish(run.id, status, now(), counts, results, error);
-        quietly("record the end in the live state", () -> state.ended(ended));
+        List<UnitResult> units = result == null ? null : result.units();
+        quietly("record the end in the live state", () -> state.ended(ended, units));
         events.publish(RunEvent.of(ended));
         long millis = Duration.between(ended.startedAt, ended.endedAt).toMillis();
         if (failure != null) {

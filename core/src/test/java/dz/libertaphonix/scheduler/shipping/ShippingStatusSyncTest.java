@@ -372,8 +372,17 @@ class ShippingStatusSyncTest {
                 .allSatisfy(o -> assertThat(fixtures.events(o.id)).isEmpty());
         JobResult job = ShippingStatusSyncJob.result(report);
         assertThat(job.status()).isEqualTo(JobRunStatus.PARTIAL);
-        assertThat(job.counts()).containsEntry("notChecked", 20L).containsEntry("failedRequests", 1L);
+        assertThat(job.counts())
+                .containsEntry("notChecked", 20L)
+                .containsEntry("failedRequests", 1L)
+                .containsEntry("conflicts", 0L);
         assertThat(job.message()).contains("20 open order(s) not checked");
+        assertThat(job.units()).singleElement().satisfies(unit -> {
+            assertThat(unit.unit()).isEqualTo("failpage");
+            assertThat(unit.succeeded()).isFalse();
+            assertThat(unit.count()).isEqualTo(20);
+            assertThat(unit.error()).contains("HTTP 500");
+        });
     }
 
     @Test
