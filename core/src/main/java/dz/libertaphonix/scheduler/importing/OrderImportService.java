@@ -7,6 +7,7 @@ import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.runs.UnitResult;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -194,7 +195,23 @@ public class OrderImportService {
                 status,
                 counts,
                 new ImportRunResult(results, backlogAssigned, unassignedBacklog, deadlineReached),
-                message);
+                message,
+                results.stream().map(OrderImportService::unit).toList());
+    }
+
+    /**
+     * A store in short: it succeeded unless it failed, its token was refused or its turn never came
+     * (a store that stopped early has imported what it could: that is not a failure); its count is the
+     * orders imported for it in this run.
+     */
+    private static UnitResult unit(StoreImportResult result) {
+        boolean succeeded =
+                result.status() == StoreImportStatus.SUCCEEDED || result.status() == StoreImportStatus.PARTIAL;
+        String error = result.error();
+        if (!succeeded && error == null) {
+            error = result.status().name();
+        }
+        return new UnitResult(result.store(), succeeded, result.imported(), error);
     }
 
     private static boolean failed(StoreImportResult result) {

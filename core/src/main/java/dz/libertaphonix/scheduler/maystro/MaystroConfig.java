@@ -10,14 +10,18 @@ import java.util.Optional;
 @ConfigMapping(prefix = "scheduler.maystro")
 public interface MaystroConfig {
 
-    /** Base URL of the Maystro API; paths under {@code /api/...} are appended to it. */
+    /**
+     * Base URL of the Maystro API; paths under {@code /api/...} are appended to it. The old system's
+     * {@code MAYSTRO_BASE_URL} is read as an alias ({@link MaystroLegacyNames}).
+     */
     @WithDefault("https://backend.maystro-delivery.com")
     URI baseUrl();
 
     /**
      * The Maystro accounts, {@code name=key[,name=key...]} (names: lower-case letters, digits,
      * {@code -} and {@code _}). A secret: set it from {@code SCHEDULER_MAYSTRO_ACCOUNTS}, never in a
-     * file. See {@link MaystroAccounts}.
+     * file. See {@link MaystroAccounts}. The old system's single {@code MAYSTRO_API_KEY} is read as
+     * {@code main=<key>} when this is not set ({@link MaystroLegacyNames}).
      */
     Optional<String> accounts();
 

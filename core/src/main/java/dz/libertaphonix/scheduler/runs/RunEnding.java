@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -59,11 +60,15 @@ class RunEnding {
                             run.id, ending.status(), endedAt, ending.counts(), ending.results(), ending.error()),
                     JobRun.class);
         } catch (DatabaseUnavailableException unreachable) {
-            throw unrecorded(run, ending, endedAt, unreachable);
+            throw unrecorded(run, ending, endedAt, result == null ? null : result.units(), unreachable);
         }
+        List<UnitResult> units = result == null ? null : result.units();
         try {
             OutageRetry.until(
-                    until, clock, "record the end of run " + run.id + " in the live state", () -> state.ended(ended));
+                    until,
+                    clock,
+                    "record the end of run " + run.id + " in the live state",
+                    () -> state.ended(ended, units));
         } catch (RunStateUnavailableException e) {
             // the ledger is the record; the next run's start rewrites the live state
             LOG.warnf("could not record the end in the live state: %s", e.getMessage());
@@ -92,7 +97,11 @@ class RunEnding {
      * run is over) and the caller gets the outage.
      */
     private DatabaseUnavailableException unrecorded(
-            JobRun run, Ending ending, Instant endedAt, DatabaseUnavailableException unreachable) {
+            JobRun run,
+            Ending ending,
+            Instant endedAt,
+            List<UnitResult> units,
+            DatabaseUnavailableException unreachable) {
         JobRun unrecorded = new JobRun();
         unrecorded.id = run.id;
         unrecorded.jobId = run.jobId;
@@ -103,7 +112,7 @@ class RunEnding {
         unrecorded.counts = new LinkedHashMap<>(ending.counts());
         unrecorded.error = ending.error();
         try {
-            state.ended(unrecorded);
+            state.ended(unrecorded, units);
         } catch (RunStateUnavailableException e) {
             LOG.errorf("could not record the end in the live state either: %s", e.getMessage());
         }

@@ -19,8 +19,9 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@code scheduler:state:<job>} — a hash: the run in progress ({@code current.*}) and the last
- *       run that executed ({@code last.*}: start, end, status, counts, error). TTL {@code state-ttl},
- *       renewed on every write.
+ *       run that executed ({@code last.*}: id, trigger, start, end, status, counts, error summary as
+ *       JSON, and how each store or account ended as JSON). TTL {@code state-ttl}, renewed on every
+ *       write.
  *   <li>{@code scheduler:run:<runId>} — a hash with the running run's progress. TTL = the lock TTL,
  *       renewed by the heartbeat, deleted when the run ends: a dead run's progress vanishes with its
  *       lock.
@@ -58,7 +59,7 @@ public class RunStateStore implements LiveStateReader {
             end
             local last = redis.call('hget', KEYS[1], 'last.runId')
             if ARGV[3] == 'force' or last == false or last == ARGV[1] then
-              redis.call('hdel', KEYS[1], 'last.error', 'last.end')
+              redis.call('hdel', KEYS[1], 'last.error', 'last.end', 'last.units')
               for i = 4, #ARGV, 2 do redis.call('hset', KEYS[1], ARGV[i], ARGV[i + 1]) end
             end
             if redis.call('exists', KEYS[1]) == 1 then redis.call('pexpire', KEYS[1], ARGV[2]) end
@@ -99,7 +100,7 @@ public class RunStateStore implements LiveStateReader {
         updateHash(
                 stateKey(job),
                 config.stateTtl().toMillis(),
-                List.of("last.end", "last.error", "last.counts"),
+                List.of("last.end", "last.error", "last.counts", "last.units"),
                 List.of(
                         CURRENT_RUN_ID,
                         id,
@@ -134,15 +135,20 @@ public class RunStateStore implements LiveStateReader {
 
     /** The run ended (or was abandoned): it is no longer current, and its outcome is the job's last. */
     public void ended(JobRun run) {
-        endRun(run, false);
+        ended(run, null);
+    }
+
+    /** As {@link #ended(JobRun)}, with how each of its stores or accounts ended (null: none reported). */
+    public void ended(JobRun run, List<UnitResult> units) {
+        endRun(run, units, false);
     }
 
     /** A run that ended without executing (no job registered): recorded as the job's last run. */
     public void endedWithoutStarting(JobRun run) {
-        endRun(run, true);
+        endRun(run, null, true);
     }
 
-    private void endRun(JobRun run, boolean force) {
+    private void endRun(JobRun run, List<UnitResult> units, boolean force) {
         List<String> args = new ArrayList<>();
         args.add(run.id.toString());
         args.add(Long.toString(config.stateTtl().toMillis()));
@@ -152,8 +158,9 @@ public class RunStateStore implements LiveStateReader {
         addPair(args, "last.start", run.startedAt.toString());
         addPair(args, "last.end", run.endedAt == null ? null : run.endedAt.toString());
         addPair(args, "last.status", run.status.name());
-        addPair(args, "last.counts", toJson(run.counts));
-        addPair(args, "last.error", ErrorSummary.oneLine(run.error));
+        addPair(args, "last.counts", toJson(run.counts == null ? Map.of() : run.counts));
+        addPair(args, "last.error", run.error == null ? null : toJson(run.error));
+        addPair(args, "last.units", units == null ? null : toJson(units));
         List<String> command = new ArrayList<>(List.of(END_RUN, "2", stateKey(run.jobId), runKey(run.id)));
         command.addAll(args);
         call(
@@ -195,14 +202,19 @@ public class RunStateStore implements LiveStateReader {
             }
         }
         String status = state.get("last.status");
+        String lastRunId = state.get("last.runId");
+        String lastTrigger = state.get("last.trigger");
         return new JobLiveState(
                 job,
                 current,
+                lastRunId == null ? null : UUID.fromString(lastRunId),
+                lastTrigger == null ? null : RunTrigger.valueOf(lastTrigger),
                 instant(state.get("last.start")),
                 instant(state.get("last.end")),
                 status == null ? null : JobRunStatus.valueOf(status),
                 counts(state.get("last.counts")),
-                state.get("last.error"));
+                error(state.get("last.error")),
+                units(state.get("last.units")));
     }
 
     /**
@@ -265,11 +277,37 @@ public class RunStateStore implements LiveStateReader {
         }
     }
 
-    private String toJson(Map<String, Long> counts) {
+    private String toJson(Object value) {
         try {
-            return json.writeValueAsString(counts == null ? Map.of() : counts);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("counts are not serialisable", e);
+            throw new IllegalStateException("live state is not serialisable", e);
+        }
+    }
+
+    /** The error summary; a state written before summaries were kept as JSON holds one line. */
+    private Map<String, String> error(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.startsWith("{")) {
+            try {
+                return json.readValue(value, new TypeReference<LinkedHashMap<String, String>>() {});
+            } catch (JsonProcessingException e) {
+                // fall through: shown as it is
+            }
+        }
+        return Map.of("message", value);
+    }
+
+    private List<UnitResult> units(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(value, new TypeReference<List<UnitResult>>() {});
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 

@@ -368,6 +368,12 @@ public class ShippingStatusSync {
          * Keeps {@code width} pages in flight. Every finished request starts the next one from its own
          * thread, so a busy writer never leaves a slot idle; the pages held for in-order application
          * stay within a window of twice the width, which bounds memory while an early page is retried.
+         *
+         * <p>Page 1 goes alone: its {@code count} says how many pages the list has, so the walk asks
+         * for those and no more (a short list would otherwise cost a full width of "Invalid page"
+         * answers). A later page's larger count (parcels created during the walk) extends the walk; a
+         * 404 or a page without {@code next} still ends it whatever the count said. Without a count,
+         * or when page 1 failed, the walk keeps its width and relies on those ends alone.
          */
         private final class PageFeed {
 
@@ -378,7 +384,13 @@ public class ShippingStatusSync {
                     .name("maystro-" + account.name() + "-", 0)
                     .factory());
             private int nextPage = 1;
+            /** The end Maystro showed: the page before an "Invalid page", or one without {@code next}. */
             private int lastPage = Integer.MAX_VALUE;
+            /** The pages Maystro's {@code count} adds up to, once a page carried it. */
+            private int countedPages = Integer.MAX_VALUE;
+
+            private int pageSize = PAGE_SIZE;
+            private boolean firstPageAnswered;
             private int nextToApply = 1;
             private int inFlight;
             private boolean closed;
@@ -393,7 +405,7 @@ public class ShippingStatusSync {
                 while (!closed
                         && stoppedBecause == null
                         && inFlight < width
-                        && nextPage <= Math.min(lastPage, cap)
+                        && nextPage <= (firstPageAnswered ? pagesKnown() : 1)
                         && nextPage < nextToApply + 2 * width) {
                     if (context.deadlineReached()) {
                         stop(DEADLINE);
@@ -407,6 +419,12 @@ public class ShippingStatusSync {
 
             private void arrive(PageOutcome outcome) {
                 synchronized (this) {
+                    if (outcome.number() == 1) {
+                        firstPageAnswered = true;
+                    }
+                    if (outcome.page() != null) {
+                        counted(outcome.page());
+                    }
                     if (outcome.pastEnd()) {
                         // no page from here on exists: stop asking for them at once
                         lastPage = Math.min(lastPage, outcome.number() - 1);
@@ -440,13 +458,28 @@ public class ShippingStatusSync {
                 lastPage = Math.min(lastPage, number);
             }
 
+            /** The list's last page as far as the walk knows: the end Maystro showed, or its count. */
             synchronized int lastPage() {
-                return lastPage;
+                return Math.min(lastPage, countedPages);
             }
 
             /** The pages the walk may read: up to the list's known end, never past the cap. */
             synchronized int pagesKnown() {
-                return Math.min(lastPage, cap);
+                return Math.min(lastPage(), cap);
+            }
+
+            private void counted(MaystroPage page) {
+                int items = page.parcels().size() + page.unreadable();
+                if (page.number() == 1 && !page.last() && items > 0) {
+                    // a full first page is the page size, should Maystro ever change its fixed 20
+                    pageSize = items;
+                }
+                if (page.count() == null) {
+                    return;
+                }
+                long pages = Math.max(page.number(), Math.ceilDiv(page.count(), (long) pageSize));
+                int known = (int) Math.min(Integer.MAX_VALUE - 1, pages);
+                countedPages = countedPages == Integer.MAX_VALUE ? known : Math.max(countedPages, known);
             }
 
             synchronized void close() {

@@ -8,6 +8,7 @@ import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.runs.UnitResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,11 @@ public class ShippingStatusSyncJob implements Job {
                 "failedRequests",
                 report.accounts().stream().mapToLong(AccountSyncResult::failed).sum());
         counts.put(
+                "conflicts",
+                report.accounts().stream()
+                        .mapToLong(AccountSyncResult::conflicts)
+                        .sum());
+        counts.put(
                 "ambiguous",
                 report.accounts().stream()
                         .mapToLong(AccountSyncResult::ambiguous)
@@ -107,6 +113,26 @@ public class ShippingStatusSyncJob implements Job {
             text.append(report.notChecked()).append(" open order(s) not checked");
             message = text.toString();
         }
-        return new JobResult(status, counts, report, message);
+        return new JobResult(
+                status,
+                counts,
+                report,
+                message,
+                report.accounts().stream().map(ShippingStatusSyncJob::unit).toList());
+    }
+
+    /**
+     * An account in short: it succeeded when it was read completely (or had nothing left to find);
+     * its count is the orders it changed.
+     */
+    private static UnitResult unit(AccountSyncResult account) {
+        boolean succeeded = account.complete() || ShippingStatusSync.NOTHING_OPEN.equals(account.stoppedBecause());
+        String error = account.error();
+        if (!succeeded && error == null) {
+            error = account.notChecked() > 0
+                    ? account.notChecked() + " open order(s) not checked (" + account.stoppedBecause() + ")"
+                    : account.conflicts() + " change(s) not written: the order changed meanwhile";
+        }
+        return new UnitResult(account.account(), succeeded, account.changed(), error);
     }
 }

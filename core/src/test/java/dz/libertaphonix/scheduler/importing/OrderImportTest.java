@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dz.libertaphonix.scheduler.testsupport.EcoManagerPayloads.IN_DISPATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -12,6 +13,7 @@ import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerClient;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.runs.UnitResult;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.EcoManagerPayloads;
 import dz.libertaphonix.scheduler.testsupport.FakeEcoManager;
@@ -416,6 +418,18 @@ class OrderImportTest {
         assertThat(run.status()).isEqualTo(JobRunStatus.PARTIAL);
         assertThat(run.counts()).containsEntry("storesFailed", 3L).containsEntry("imported", 12L);
         assertThat(run.message()).contains(a.identifier, b.identifier, c.identifier);
+        // each store in short, for the status page: failed or not, orders imported, why
+        assertThat(run.units())
+                .extracting(UnitResult::unit, UnitResult::succeeded, UnitResult::count)
+                .containsExactlyInAnyOrder(
+                        tuple(a.identifier, false, 0L),
+                        tuple(b.identifier, false, 0L),
+                        tuple(c.identifier, false, 0L),
+                        tuple(d.identifier, true, 12L));
+        assertThat(run.units())
+                .filteredOn(unit -> unit.unit().equals(a.identifier))
+                .singleElement()
+                .satisfies(unit -> assertThat(unit.error()).contains("401"));
         // nothing of the failed stores was taken for an empty list
         assertThat(fixtures.cursor(b)).isZero();
         assertThat(fixtures.cursor(c)).isZero();
@@ -512,6 +526,11 @@ class OrderImportTest {
 
         assertThat(run.status()).isEqualTo(JobRunStatus.PARTIAL);
         assertThat(resultOf(run, store).status()).isEqualTo(StoreImportStatus.NOT_STARTED);
+        // a store whose turn never came was not synced: the status page says so
+        assertThat(run.units()).singleElement().satisfies(unit -> {
+            assertThat(unit.succeeded()).isFalse();
+            assertThat(unit.error()).contains("deadline");
+        });
         assertThat(fake.requestCount(token)).isZero();
         assertThat(fixtures.cursor(store)).isZero();
     }

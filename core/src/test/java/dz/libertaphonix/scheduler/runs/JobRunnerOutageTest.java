@@ -227,7 +227,10 @@ class JobRunnerOutageTest {
         JobLiveState told = liveState.read(JOB);
         assertThat(told.current()).isNull();
         assertThat(told.lastStatus()).isEqualTo(JobRunStatus.FAILED);
-        assertThat(told.lastError()).contains("database unavailable while committing batch 2 of " + natu.identifier);
+        assertThat(told.lastError())
+                .extractingByKey("message")
+                .asString()
+                .contains("database unavailable while committing batch 2 of " + natu.identifier);
         assertThat(redis.key().exists(RunLock.key(JOB))).isFalse();
 
         Instant recovered = Instant.now();

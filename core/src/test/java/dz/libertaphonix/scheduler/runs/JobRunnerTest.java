@@ -277,6 +277,37 @@ class JobRunnerTest {
     }
 
     @Test
+    void keepsTheLastRunsUnitsAndErrorSummaryInTheLiveState() {
+        List<UnitResult> units = List.of(
+                new UnitResult("main", true, 12, null),
+                new UnitResult("retours", false, 0, "the Maystro account 'retours' was refused: 401"));
+        job.willRun(context -> new JobResult(
+                JobRunStatus.PARTIAL,
+                Map.of("changed", 12L),
+                null,
+                "retours: the Maystro account 'retours' was refused: 401",
+                units));
+
+        RunSummary run = runner.run(RunRequest.manual(JOB, "ops@libertaphonix.dz", UUID.randomUUID()));
+
+        JobLiveState live = liveState.read(JOB);
+        assertThat(live.lastRunId()).isEqualTo(run.runId());
+        assertThat(live.lastTrigger()).isEqualTo(RunTrigger.MANUAL);
+        assertThat(live.lastStatus()).isEqualTo(JobRunStatus.PARTIAL);
+        assertThat(live.lastUnits()).isEqualTo(units);
+        assertThat(live.lastError())
+                .containsEntry("class", "JobWarning")
+                .containsEntry("message", "retours: the Maystro account 'retours' was refused: 401");
+
+        // the next run replaces them; a job without units leaves none behind
+        job.willRun(context -> JobResult.succeeded(Map.of("changed", 1L), null));
+        runner.run(RunRequest.manual(JOB, "ops@libertaphonix.dz", UUID.randomUUID()));
+        JobLiveState next = liveState.read(JOB);
+        assertThat(next.lastUnits()).isNull();
+        assertThat(next.lastError()).isNull();
+    }
+
+    @Test
     void doesNotRunADuplicateOfASucceededEvent() {
         String eventId = RunFixtures.eventId();
         RunRequest delivery = RunRequest.scheduled(JOB, clock.instant(), eventId, null);

@@ -86,6 +86,63 @@ class ShippingStatusSyncTest {
     }
 
     @Test
+    void asksOnlyForThePagesTheFirstPageCounts() {
+        Instant now = ShippingFixtures.era();
+        Store store = fixtures.store();
+        List<String> references = references("COUNTED", 3);
+        fixtures.orders(store, references, now, shippedWithCode(31));
+        // 50 parcels, 3 pages of 20; the last open order is on none of them: the walk reads to the end
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            list.add(parcel(ShippingFixtures.reference("OTHER"), 31, now.minusSeconds(i)));
+        }
+        list.add(parcel(references.get(0), 41, now.minusSeconds(60)));
+        list.add(parcel(references.get(1), 41, now.minusSeconds(61)));
+        MaystroFake maystro = MaystroFake.account("counted").list(list);
+
+        AccountSyncResult result = sync.run(List.of(maystro.account()), context(now), SyncStrategy.PAGING)
+                .accounts()
+                .get(0);
+
+        assertThat(maystro.pageRequests()).isEqualTo(3);
+        assertThat(maystro.pageRequests(4)).isZero();
+        assertThat(result.requests()).isEqualTo(3);
+        assertThat(result.stoppedBecause()).isEqualTo(ShippingStatusSync.END_OF_LIST);
+        assertThat(result.changed()).isEqualTo(2);
+        assertThat(result.notFound()).isEqualTo(1);
+        assertThat(result.notChecked()).isZero();
+    }
+
+    @Test
+    void stillStopsAtAnInvalidPageWhenTheCountPromisesMore() {
+        Instant now = ShippingFixtures.era();
+        Store store = fixtures.store();
+        List<String> references = references("OVERCOUNT", 2);
+        fixtures.orders(store, references, now, shippedWithCode(31));
+        List<Map<String, Object>> parcels = new ArrayList<>();
+        for (int i = 0; i < 39; i++) {
+            parcels.add(parcel(ShippingFixtures.reference("OTHER"), 31, now.minusSeconds(i)));
+        }
+        parcels.add(parcel(references.get(0), 41, now.minusSeconds(60)));
+        // Maystro says 100 parcels (5 pages) but serves two pages; page 3 answers "Invalid page"
+        MaystroFake maystro = MaystroFake.account("overcount")
+                .page(1, okJson(MaystroParcels.page(1, 100, parcels.subList(0, 20), false)))
+                .page(2, okJson(MaystroParcels.page(2, 100, parcels.subList(20, 40), false)));
+
+        AccountSyncResult result = sync.run(List.of(maystro.account()), context(now), SyncStrategy.PAGING)
+                .accounts()
+                .get(0);
+
+        assertThat(result.stoppedBecause()).isEqualTo(ShippingStatusSync.END_OF_LIST);
+        assertThat(maystro.pageRequests(3)).isEqualTo(1);
+        assertThat(maystro.pageRequests()).isBetween(3, 5);
+        assertThat(maystro.pageRequests(6)).isZero();
+        assertThat(result.failed()).isZero();
+        assertThat(result.changed()).isEqualTo(1);
+        assertThat(result.notFound()).isEqualTo(1);
+    }
+
+    @Test
     void looksFewOpenOrdersUpOneByOneInsteadOfPaging() {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
@@ -315,8 +372,17 @@ class ShippingStatusSyncTest {
                 .allSatisfy(o -> assertThat(fixtures.events(o.id)).isEmpty());
         JobResult job = ShippingStatusSyncJob.result(report);
         assertThat(job.status()).isEqualTo(JobRunStatus.PARTIAL);
-        assertThat(job.counts()).containsEntry("notChecked", 20L).containsEntry("failedRequests", 1L);
+        assertThat(job.counts())
+                .containsEntry("notChecked", 20L)
+                .containsEntry("failedRequests", 1L)
+                .containsEntry("conflicts", 0L);
         assertThat(job.message()).contains("20 open order(s) not checked");
+        assertThat(job.units()).singleElement().satisfies(unit -> {
+            assertThat(unit.unit()).isEqualTo("failpage");
+            assertThat(unit.succeeded()).isFalse();
+            assertThat(unit.count()).isEqualTo(20);
+            assertThat(unit.error()).contains("HTTP 500");
+        });
     }
 
     @Test

@@ -14,9 +14,14 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** First start of dev mode: three sandbox stores and a handful of agents, so every job has work. */
+/**
+ * First start of dev mode: three sandbox stores and a handful of agents, so every job has work. Only
+ * on an empty database (no store, no agent), and only while {@code scheduler.dev.seed} is true (the
+ * default; {@code -Dscheduler.dev.seed=false} starts dev mode with no data of its own, e.g. against a
+ * copy of real data). Built for dev and test only, so the switch can be tested.
+ */
 @ApplicationScoped
-@IfBuildProfile("dev")
+@IfBuildProfile(anyOf = {"dev", "test"})
 public class DevDataSeeder {
 
     private static final Logger LOG = Logger.getLogger(DevDataSeeder.class);
@@ -28,21 +33,28 @@ public class DevDataSeeder {
     private final AgentRepository agents;
     private final Clock clock;
     private final int sandboxPort;
+    private final boolean enabled;
 
     public DevDataSeeder(
             StoreRepository stores,
             StoreService storeService,
             AgentRepository agents,
             Clock clock,
-            @ConfigProperty(name = "scheduler.sandbox.port", defaultValue = "8089") int sandboxPort) {
+            @ConfigProperty(name = "scheduler.sandbox.port", defaultValue = "8089") int sandboxPort,
+            @ConfigProperty(name = "scheduler.dev.seed", defaultValue = "true") boolean enabled) {
         this.stores = stores;
         this.storeService = storeService;
         this.agents = agents;
         this.clock = clock;
         this.sandboxPort = sandboxPort;
+        this.enabled = enabled;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            LOG.info("dev data: not seeded (scheduler.dev.seed=false)");
+            return;
+        }
         seed();
     }
 

@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.api.admin;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,15 +36,33 @@ public class RequestFilters {
     }
 
     /**
-     * An empty body, or one that names no type, is read as JSON, the only type this API speaks: a
-     * body-less {@code POST …/reset-cursor} then means "no options" rather than 415, whatever
-     * type the client's HTTP library puts on an empty body.
+     * JSON is the only type this API reads. An empty body is read as JSON whatever type it names (or
+     * none): a body-less {@code POST …/reset-cursor} then means "no options" rather than 415, whatever
+     * the client's HTTP library puts on an empty body. A body that names no type is refused with 415,
+     * like a body of any other type: read as JSON, it would change state on a guess.
      */
     @ServerRequestFilter(preMatching = true)
     public void defaultToJson(ContainerRequestContext request) {
-        if (admin(request) && (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null || request.getLength() == 0)) {
+        if (!admin(request)) {
+            return;
+        }
+        boolean untyped = request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null;
+        if (untyped && hasBody(request)) {
+            throw new NotSupportedException("a request body must say it is " + MediaType.APPLICATION_JSON);
+        }
+        if (untyped || request.getLength() == 0) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
+    }
+
+    /**
+     * A request carries a body when it says it has a non-zero length, or, saying no length, is sent in
+     * chunks. The length comes first: the Lambda HTTP layer marks every request it rebuilds from an
+     * API Gateway event as chunked, empty ones included, and always gives the length.
+     */
+    private static boolean hasBody(ContainerRequestContext request) {
+        int length = request.getLength();
+        return length > 0 || (length < 0 && request.getHeaderString("Transfer-Encoding") != null);
     }
 
     private static boolean admin(ContainerRequestContext request) {

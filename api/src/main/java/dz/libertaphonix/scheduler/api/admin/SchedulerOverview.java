@@ -2,13 +2,11 @@ package dz.libertaphonix.scheduler.api.admin;
 
 import dz.libertaphonix.scheduler.api.admin.ScheduleStateCache.JobSchedule;
 import dz.libertaphonix.scheduler.api.admin.ScheduleStateCache.Snapshot;
-import dz.libertaphonix.scheduler.api.admin.StatusView.CleanupInfo;
 import dz.libertaphonix.scheduler.api.admin.StatusView.CurrentRun;
 import dz.libertaphonix.scheduler.api.admin.StatusView.JobStatus;
-import dz.libertaphonix.scheduler.api.admin.StatusView.LastResults;
+import dz.libertaphonix.scheduler.api.admin.StatusView.LastRun;
 import dz.libertaphonix.scheduler.api.admin.StatusView.LastSyncs;
 import dz.libertaphonix.scheduler.api.admin.StatusView.ProgressView;
-import dz.libertaphonix.scheduler.api.admin.StatusView.SyncInfo;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobLiveState;
 import dz.libertaphonix.scheduler.runs.LiveStateReader;
@@ -73,9 +71,9 @@ public class SchedulerOverview {
         String status =
                 activeJobs.size() == JobId.values().length ? "running" : activeJobs.isEmpty() ? "stopped" : "partial";
         LastSyncs lastSyncs = new LastSyncs(
-                syncInfo(live.get(JobId.ECOMANAGER_SYNC)),
-                syncInfo(live.get(JobId.SHIPPING_STATUS_SYNC)),
-                cleanupInfo(live.get(JobId.DAILY_CLEANUP)));
+                LastSyncsAssembler.ecomanager(live.get(JobId.ECOMANAGER_SYNC)),
+                LastSyncsAssembler.shipping(live.get(JobId.SHIPPING_STATUS_SYNC)),
+                LastSyncsAssembler.cleanup(live.get(JobId.DAILY_CLEANUP)));
         return new StatusView(
                 status,
                 !activeJobs.isEmpty(),
@@ -142,6 +140,7 @@ public class SchedulerOverview {
     private JobStatus jobStatus(JobSchedule schedule, JobLiveState live, Instant now) {
         CurrentRun current = null;
         String lastStatus = null;
+        LastRun lastRun = null;
         if (live != null) {
             if (live.current() != null) {
                 JobLiveState.CurrentRun run = live.current();
@@ -157,6 +156,7 @@ public class SchedulerOverview {
                         progress);
             }
             lastStatus = live.lastStatus() == null ? null : live.lastStatus().name();
+            lastRun = lastRun(live);
         }
         return new JobStatus(
                 schedule.job().id(),
@@ -167,25 +167,23 @@ public class SchedulerOverview {
                 nextFire(schedule, now),
                 current != null,
                 current,
-                lastStatus);
+                lastStatus,
+                lastRun);
     }
 
-    private static SyncInfo syncInfo(JobLiveState live) {
-        if (live == null) {
-            return new SyncInfo(null, null, null, null);
+    private static LastRun lastRun(JobLiveState live) {
+        if (live.lastStart() == null) {
+            return null;
         }
-        LastResults results = live.lastStatus() == null
-                ? null
-                : new LastResults(live.lastStatus().name(), live.lastCounts() == null ? Map.of() : live.lastCounts());
-        return new SyncInfo(
-                ApiTime.algiers(live.lastStart()), ApiTime.algiers(live.lastEnd()), results, live.lastError());
-    }
-
-    private static CleanupInfo cleanupInfo(JobLiveState live) {
-        if (live == null) {
-            return new CleanupInfo(null, null);
-        }
-        return new CleanupInfo(ApiTime.algiers(live.lastStart()), live.lastError());
+        return new LastRun(
+                live.lastRunId(),
+                live.lastTrigger() == null ? null : live.lastTrigger().name(),
+                live.lastStatus() == null ? null : live.lastStatus().name(),
+                ApiTime.algiers(live.lastStart()),
+                ApiTime.algiers(live.lastEnd()),
+                live.lastCounts() == null ? Map.of() : live.lastCounts(),
+                live.lastError(),
+                live.lastUnits());
     }
 
     private static OffsetDateTime nextFire(JobSchedule schedule, Instant now) {

@@ -8,9 +8,9 @@
   const LANG_KEY = 'lp-scheduler-lang';
   const POLL_MS = 5000;
   const JOBS = [
-    { id: 'ecomanager-sync', trigger: 'ecomanager', status: 'ecomanager' },
-    { id: 'shipping-status-sync', trigger: 'shipping', status: 'shippingStatus' },
-    { id: 'daily-cleanup', trigger: 'cleanup', status: 'cleanup' }
+    { id: 'ecomanager-sync', trigger: 'ecomanager' },
+    { id: 'shipping-status-sync', trigger: 'shipping' },
+    { id: 'daily-cleanup', trigger: 'cleanup' }
   ];
 
   const TEXT = {
@@ -57,7 +57,8 @@
     }
   };
 
-  const state = { lang: sessionStorage.getItem(LANG_KEY) || 'fr', role: null, page: 1, lastEnds: null, timer: null };
+  // storeTests: the last connection test of each store, by store id, shown until the next one
+  const state = { lang: sessionStorage.getItem(LANG_KEY) || 'fr', role: null, page: 1, lastEnds: null, timer: null, storeTests: {} };
   const $ = (selector) => document.querySelector(selector);
   const t = (key) => (TEXT[state.lang] && TEXT[state.lang][key]) || TEXT.en[key] || key;
 
@@ -147,6 +148,7 @@
   function signOut(message) {
     sessionStorage.removeItem(TOKEN_KEY);
     clearInterval(state.timer);
+    state.storeTests = {};
     $('#app').hidden = true;
     $('#signin').hidden = false;
     $('#signout').hidden = true;
@@ -168,14 +170,17 @@
     (jobs || []).forEach((j) => { byId[j.job] = j; });
     const detail = {};
     (status.jobs || []).forEach((j) => { detail[j.job] = j; });
-    $('#jobs').innerHTML = JOBS.map((job) => jobCard(job, byId[job.id] || {}, detail[job.id] || {}, status.lastSyncs || {})).join('');
-    watchForFinishedRuns(status);
+    $('#jobs').innerHTML = JOBS.map((job) => jobCard(job, byId[job.id] || {}, detail[job.id] || {})).join('');
+    watchForFinishedRuns(detail);
   }
 
-  function jobCard(job, schedule, detail, lastSyncs) {
-    const last = lastSyncs[job.status] || {};
-    const lastStart = last.lastStart || last.lastRun;
-    const lastResults = last.lastResults || {};
+  // the stores (import) or courier accounts (shipping) of the last run that did not go through
+  function unitsText(units) {
+    return (units || []).filter((u) => !u.succeeded).map((u) => u.unit + ': ' + (u.error || t('FAILED'))).join(' · ');
+  }
+
+  function jobCard(job, schedule, detail) {
+    const last = detail.lastRun || {};
     const next = (schedule.nextFireTimes || []).slice(0, 5).map((f) => '<li>' + esc(time(f.algiers)) + '</li>').join('');
     const admin = state.role === 'ADMIN';
     let progress = '';
@@ -196,21 +201,22 @@
       '<dl>' +
       '<dt>' + t('schedule') + '</dt><dd>' + esc(schedule.description || '') + ' <code>' + esc(schedule.cron || '') + '</code></dd>' +
       '<dt>' + t('nextRuns') + '</dt><dd><ol class="next" data-testid="next-' + esc(job.id) + '">' + (next || '<li>' + t('none') + '</li>') + '</ol></dd>' +
-      '<dt>' + t('lastRun') + '</dt><dd data-testid="last-' + esc(job.id) + '">' + badge(lastResults.status || detail.lastStatus) + ' ' +
-      esc(time(lastStart)) + (last.lastEnd && last.lastStart ? ' · ' + duration(new Date(last.lastEnd) - new Date(last.lastStart)) : '') +
-      '<div class="muted">' + esc(countsText(lastResults.counts)) + '</div></dd>' +
-      (last.lastError ? '<dt>' + t('error') + '</dt><dd class="error" data-testid="error-' + esc(job.id) + '">' + esc(last.lastError) + '</dd>' : '') +
+      '<dt>' + t('lastRun') + '</dt><dd data-testid="last-' + esc(job.id) + '">' + badge(last.status || detail.lastStatus) + ' ' +
+      esc(time(last.startedAt)) + (last.endedAt && last.startedAt ? ' · ' + duration(new Date(last.endedAt) - new Date(last.startedAt)) : '') +
+      '<div class="muted">' + esc(countsText(last.counts)) + '</div>' +
+      (unitsText(last.units) ? '<div class="error" data-testid="units-' + esc(job.id) + '">' + esc(unitsText(last.units)) + '</div>' : '') + '</dd>' +
+      (last.error ? '<dt>' + t('error') + '</dt><dd class="error" data-testid="error-' + esc(job.id) + '">' + esc(last.error.message || last.error.class) + '</dd>' : '') +
       progress +
       '</dl>' +
       (admin ? '<button type="button" data-action="run" data-job="' + esc(job.trigger) + '"' + (detail.running ? ' disabled' : '') + '>' + t('runNow') + '</button>' : '') +
       '</article>';
   }
 
-  function watchForFinishedRuns(status) {
+  function watchForFinishedRuns(detail) {
     const ends = {};
     JOBS.forEach((job) => {
-      const last = (status.lastSyncs || {})[job.status] || {};
-      ends[job.id] = { end: last.lastEnd || last.lastRun, status: (last.lastResults || {}).status, error: last.lastError };
+      const last = (detail[job.id] || {}).lastRun || {};
+      ends[job.id] = { end: last.endedAt, status: last.status, error: last.error };
     });
     if (state.lastEnds) {
       JOBS.forEach((job) => {
@@ -274,7 +280,13 @@
       '</td><td>' + badge(s.credentialState) + (s.credentialError ? '<div class="muted">' + esc(s.credentialError) + '</div>' : '') +
       '</td><td>' + esc(s.importCursor) + '</td><td>' + esc(time(s.lastImportAt)) + '</td><td>' +
       '<button type="button" class="secondary" data-action="test-store" data-store="' + esc(s.id) + '">' + t('testConnection') +
-      '</button> <span class="muted" data-result="' + esc(s.id) + '"></span></td></tr>').join('');
+      '</button> ' + storeTestResult(s.id) + '</td></tr>').join('');
+  }
+
+  function storeTestResult(id) {
+    const test = state.storeTests[id];
+    return '<span class="' + (test && !test.ok ? 'error' : 'muted') + '" data-result="' + esc(id) + '">' +
+      esc(test ? test.text : '') + '</span>';
   }
 
   async function loadAudit() {
@@ -328,10 +340,14 @@
     } else if (action === 'expand') {
       toggleDetail(button).catch((e) => toast(e.message, true));
     } else if (action === 'test-store') {
-      const out = document.querySelector('[data-result="' + button.dataset.store + '"]');
-      api('/stores/' + button.dataset.store + '/test-connection', { method: 'POST' })
-        .then((r) => { out.textContent = (r.ok ? 'OK' : 'KO') + ' · ' + (r.httpStatus || '') + ' ' + (r.message || ''); loadStores(); })
-        .catch((e) => { out.textContent = e.message; });
+      // kept in state, not only in the row: the stores table is redrawn (credential state) right after
+      const id = button.dataset.store;
+      const out = document.querySelector('[data-result="' + id + '"]');
+      if (out) out.textContent = '…';
+      api('/stores/' + id + '/test-connection', { method: 'POST' })
+        .then((r) => { state.storeTests[id] = { ok: r.ok, text: (r.ok ? 'OK' : 'KO') + ' · ' + (r.httpStatus || '') + ' ' + (r.message || '') }; })
+        .catch((e) => { state.storeTests[id] = { ok: false, text: e.message }; })
+        .then(loadStores);
     }
   });
   document.addEventListener('change', (event) => {

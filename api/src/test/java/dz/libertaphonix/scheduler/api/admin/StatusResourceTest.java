@@ -16,6 +16,7 @@ import dz.libertaphonix.scheduler.api.testsupport.LiveStates;
 import dz.libertaphonix.scheduler.api.testsupport.TestClock;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.runs.UnitResult;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,7 +74,8 @@ class StatusResourceTest {
                 LAST_IMPORT_END,
                 JobRunStatus.SUCCEEDED,
                 Map.of("imported", 42L, "quarantined", 1L),
-                null);
+                null,
+                List.of(new UnitResult("NATU", true, 40, null), new UnitResult("KITCH", true, 2, null)));
         liveStates.finished(
                 JobId.DAILY_CLEANUP,
                 Instant.parse("2025-07-24T01:00:00Z"),
@@ -121,19 +123,19 @@ class StatusResourceTest {
 
         assertThat(body.getString("data.lastSyncs.ecomanager.lastStart")).isEqualTo("2025-07-24T08:00:00+01:00");
         assertThat(body.getString("data.lastSyncs.ecomanager.lastEnd")).isEqualTo("2025-07-24T08:01:30+01:00");
-        assertThat(body.getString("data.lastSyncs.ecomanager.lastResults.status"))
-                .isEqualTo("SUCCEEDED");
-        assertThat(body.getInt("data.lastSyncs.ecomanager.lastResults.counts.imported"))
-                .isEqualTo(42);
+        assertThat(body.getMap("data.lastSyncs.ecomanager.lastResults"))
+                .containsExactly(
+                        Map.entry("NATU", Map.of("success", true, "syncedCount", 40)),
+                        Map.entry("KITCH", Map.of("success", true, "syncedCount", 2)));
         assertThat(body.getString("data.lastSyncs.ecomanager.lastError")).isNull();
-        // the shipping run in progress is its last run: started, not ended
+        // the shipping run in progress is its last run: started, not ended, no results yet
         assertThat(body.getString("data.lastSyncs.shippingStatus.lastStart")).endsWith("+01:00");
         assertThat(body.getString("data.lastSyncs.shippingStatus.lastEnd")).isNull();
-        assertThat(body.getString("data.lastSyncs.shippingStatus.lastResults.status"))
-                .isEqualTo("RUNNING");
+        assertThat(body.getString("data.lastSyncs.shippingStatus.lastResults")).isNull();
         assertThat(body.getString("data.lastSyncs.cleanup.lastRun")).isEqualTo("2025-07-24T02:00:00+01:00");
-        assertThat(body.getString("data.lastSyncs.cleanup.lastError"))
-                .isEqualTo("RunStateUnavailableException: Redis unavailable");
+        assertThat(body.getMap("data.lastSyncs.cleanup.lastError"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "error", "Redis unavailable", "status", "FAILED", "timestamp", "2025-07-24T02:00:04+01:00"));
 
         List<Map<String, Object>> jobs = body.getList("data.jobs");
         assertThat(jobs)
@@ -150,7 +152,8 @@ class StatusResourceTest {
                         "nextFireTime",
                         "running",
                         "currentRun",
-                        "lastStatus");
+                        "lastStatus",
+                        "lastRun");
         assertThat(shippingJob.get("name")).isEqualTo("shipping_status_sync");
         assertThat(shippingJob.get("running")).isEqualTo(true);
         assertThat(shippingJob.get("cron")).isEqualTo(AdminFixtures.DEFAULT_SHIPPING_CRON);
@@ -164,6 +167,21 @@ class StatusResourceTest {
         assertThat(body.getBoolean("data.jobs[0].running")).isFalse();
         assertThat(body.getString("data.jobs[0].currentRun")).isNull();
         assertThat(body.getString("data.jobs[0].lastStatus")).isEqualTo("SUCCEEDED");
+        // the richer data of the last run stays in jobs[]: status, times, counts, error, stores
+        assertThat(body.getString("data.jobs[0].lastRun.status")).isEqualTo("SUCCEEDED");
+        assertThat(body.getString("data.jobs[0].lastRun.trigger")).isEqualTo("SCHEDULED");
+        assertThat(body.getString("data.jobs[0].lastRun.runId")).isNotNull();
+        assertThat(body.getString("data.jobs[0].lastRun.startedAt")).isEqualTo("2025-07-24T08:00:00+01:00");
+        assertThat(body.getString("data.jobs[0].lastRun.endedAt")).isEqualTo("2025-07-24T08:01:30+01:00");
+        assertThat(body.getMap("data.jobs[0].lastRun.counts"))
+                .containsEntry("imported", 42)
+                .containsEntry("quarantined", 1);
+        assertThat(body.getList("data.jobs[0].lastRun.units.unit", String.class))
+                .containsExactly("NATU", "KITCH");
+        assertThat(body.getString("data.jobs[1].lastRun.status")).isEqualTo("RUNNING");
+        assertThat(body.getString("data.jobs[1].lastRun.endedAt")).isNull();
+        assertThat(body.getString("data.jobs[2].lastRun.error.class")).isEqualTo("RunStateUnavailableException");
+        assertThat(body.getString("data.jobs[2].lastRun.error.message")).isEqualTo("Redis unavailable");
 
         // once the run has ended, it is the last sync, with its counts
         await().atMost(Duration.ofSeconds(20))
@@ -171,8 +189,11 @@ class StatusResourceTest {
                         .get("/api/v1/scheduler/status")
                         .then()
                         .body("data.jobs[1].running", equalTo(false))
-                        .body("data.lastSyncs.shippingStatus.lastResults.status", equalTo("SUCCEEDED"))
-                        .body("data.lastSyncs.shippingStatus.lastResults.counts.changed", equalTo(3)));
+                        .body("data.jobs[1].lastRun.status", equalTo("SUCCEEDED"))
+                        .body("data.jobs[1].lastRun.counts.changed", equalTo(3))
+                        .body("data.lastSyncs.shippingStatus.lastResults.updated", equalTo(3))
+                        .body("data.lastSyncs.shippingStatus.lastResults.errors", equalTo(0))
+                        .body("data.lastSyncs.shippingStatus.lastError", nullValue()));
     }
 
     @Test

@@ -24,9 +24,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -43,15 +43,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them and sets
  * {@code SCHEDULER_BROWSER_TESTS=required}, so CI always runs these. Elsewhere, without Chromium,
- * they are skipped with a message saying so.
+ * they are skipped and the build's console says why ({@link ChromiumCondition}).
  */
 @QuarkusTest
 @QuarkusTestResource(RealServicesResource.class)
 @QuarkusTestResource(JwtSecretResource.class)
+@ExtendWith(ChromiumCondition.class)
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static WebDriver browser;
     private static WireMockServer ecoManager;
 
@@ -60,18 +59,8 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "required".equals(System.getenv("SCHEDULER_BROWSER_TESTS"))) {
-            throw new IllegalStateException(
-                    "SCHEDULER_BROWSER_TESTS=required but Chromium/chromedriver are not installed");
-        }
-        if (!installed) {
-            System.out.println("SKIPPED: dashboard browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
-                    + "(apt-get install chromium chromium-driver); .ci/run installs them");
-        }
-        Assumptions.assumeTrue(installed, "Chromium is not installed: dashboard browser tests skipped");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(ChromiumCondition.CHROMIUM.toFile());
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -84,7 +73,7 @@ class DashboardBrowserTest {
                 "--disable-sync",
                 "--window-size=1280,1000");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(ChromiumCondition.CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
@@ -150,6 +139,35 @@ class DashboardBrowserTest {
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                 screenshot,
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aStoresConnectionTestResultStaysWhenTheStoresTableIsRedrawn() {
+        String token = "kitch-" + UUID.randomUUID();
+        ecoManager.stubFor(get(urlPathEqualTo("/api/shop/v2/orders"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(okJson(DashboardFixtures.ordersPage(900_000 + (System.nanoTime() % 100_000) * 10, 1))));
+        String store = fixtures.store(ecoManager.baseUrl() + "/api/shop/v2", token);
+        signIn(AdminTokens.admin());
+        String row = "//table[@id='stores']//tr[.//strong[text()='" + store + "']]";
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.xpath(row))
+                .isDisplayed());
+        // mark the row as drawn now: the table is redrawn (a new row) once the test has answered
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "document.evaluate(arguments[0], document, null, 9, null).singleNodeValue"
+                                + ".dataset.drawnBefore = 'yes'",
+                        row);
+
+        click(By.xpath(row + "//button[@data-action='test-store']"));
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> {
+            Object state = ((JavascriptExecutor) browser).executeScript("""
+                    const tr = document.evaluate(arguments[0], document, null, 9, null).singleNodeValue;
+                    return tr ? (tr.dataset.drawnBefore || 'redrawn') + '|' + tr.querySelector('[data-result]').innerText : '';
+                    """, row);
+            return String.valueOf(state).startsWith("redrawn|OK · 200");
+        });
     }
 
     @Test

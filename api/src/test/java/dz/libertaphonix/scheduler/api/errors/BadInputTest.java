@@ -11,13 +11,21 @@ import dz.libertaphonix.scheduler.audit.AuditEvent;
 import dz.libertaphonix.scheduler.audit.AuditOutcome;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.schedule.ScheduleChanges;
+import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +127,36 @@ class BadInputTest {
     }
 
     @Test
+    void refusesABodyThatNamesNoTypeWith415LikeAnyOtherUnsupportedType() throws Exception {
+        Agent agent = fixtures.agent("Yasmine Haddad", 40);
+        Store store = fixtures.store("https://natu.ecomanager.dz/api/shop/v2", "tok-" + UUID.randomUUID());
+        // a client that sends a body without saying what it is (the JDK client adds no Content-Type)
+        List<HttpResponse<String>> answers = List.of(
+                untyped("PUT", SCHEDULE, "{\"cron\": \"0 0 9 * * ?\"}"),
+                untyped("PATCH", "/api/v1/scheduler/agents/" + agent.id, "{\"dailyCapacity\": 7}"),
+                untyped("POST", "/api/v1/scheduler/stores/" + store.id + "/reset-cursor", "{\"cursor\": 12}"));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.statusCode())
+                    .as(answer.uri() + ": " + answer.body())
+                    .isEqualTo(415);
+            JsonPath body = JsonPath.from(answer.body());
+            assertThat(body.getBoolean("success")).isFalse();
+            assertThat(body.getString("error.code")).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+            assertThat(body.getString("error.message")).contains("application/json");
+        });
+        assertThat(schedules.find(JobId.ECOMANAGER_SYNC).orElseThrow().cron)
+                .isEqualTo(AdminFixtures.DEFAULT_ECOMANAGER_CRON);
+        assertThat(fixtures.reloadAgent(agent.id).dailyCapacity).isEqualTo(40);
+        assertThat(fixtures.reload(store.id).importCursor).isZero();
+
+        // no body at all still needs no type: a bare POST means "no options"
+        assertThat(untyped("POST", "/api/v1/scheduler/stores/" + store.id + "/reset-cursor", null)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusesABodyAboveTheHttpLayersOwnLimitToo() {
         String huge = "{\"cron\": \"" + "0".repeat(100_000) + "\"}";
 
@@ -152,6 +190,18 @@ class BadInputTest {
         });
         assertThat(rows.get(0).parameters).containsEntry("error", "MALFORMED_JSON");
         assertThat(rows.get(1).parameters).containsEntry("error", "VALIDATION_FAILED");
+    }
+
+    private static HttpResponse<String> untyped(String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static RequestSpecification json(RequestSpecification request, String body) {

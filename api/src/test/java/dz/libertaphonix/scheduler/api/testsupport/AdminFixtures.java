@@ -103,6 +103,14 @@ public class AdminFixtures {
         return agents.create(name, email, capacity, true, true);
     }
 
+    /** The agent as stored now. */
+    public Agent reloadAgent(long agentId) {
+        return agents.list().stream()
+                .filter(agent -> agent.id.longValue() == agentId)
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** A finished run in the ledger. */
     @Transactional
     public JobRun finishedRun(JobId job, JobRunStatus status, RunTrigger trigger, Instant startedAt, long seconds) {

@@ -5,9 +5,11 @@ import dz.libertaphonix.scheduler.runs.JobRun;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunStateStore;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.UnitResult;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +38,18 @@ public class LiveStates {
             JobRunStatus status,
             Map<String, Long> counts,
             Map<String, String> error) {
+        finished(job, start, end, status, counts, error, null);
+    }
+
+    /** As above, with how each of its stores or accounts ended. */
+    public void finished(
+            JobId job,
+            Instant start,
+            Instant end,
+            JobRunStatus status,
+            Map<String, Long> counts,
+            Map<String, String> error,
+            List<UnitResult> units) {
         JobRun run = new JobRun();
         run.id = UUID.randomUUID();
         run.jobId = job;
@@ -47,7 +61,7 @@ public class LiveStates {
         run.counts = counts;
         run.error = error;
         store.started(job, run.id, run.trigger, run.actor, start);
-        store.ended(run);
+        store.ended(run, units);
     }
 
     /** A run in progress (state only: no lock is taken). */
@@ -67,15 +81,20 @@ public class LiveStates {
                 now.minusSeconds(3500),
                 JobRunStatus.SUCCEEDED,
                 Map.of("imported", 42L, "assigned", 42L, "quarantined", 1L),
-                null);
+                null,
+                List.of(
+                        new UnitResult("NATU", true, 30, null),
+                        new UnitResult("KITCH", true, 12, null),
+                        new UnitResult("MODA", false, 0, "EcoManager refused the token of store MODA: 401")));
         running(JobId.ECOMANAGER_SYNC, now.minusSeconds(20), "stores", 2, 5);
         finished(
                 JobId.SHIPPING_STATUS_SYNC,
                 now.minusSeconds(7200),
                 now.minusSeconds(7000),
                 JobRunStatus.PARTIAL,
-                Map.of("changed", 17L, "delivered", 9L),
-                Map.of("class", "UpstreamUnavailableException", "message", "Maystro answered 503"));
+                Map.of("changed", 17L, "delivered", 9L, "notChecked", 40L, "conflicts", 0L),
+                Map.of("class", "UpstreamUnavailableException", "message", "Maystro answered 503"),
+                List.of(new UnitResult("main", false, 17, "2 request(s) failed, last: HTTP 503")));
         finished(
                 JobId.DAILY_CLEANUP,
                 now.minusSeconds(30_000),
