@@ -78,6 +78,20 @@ class SamTemplateTest {
     private static final String SAMPLE_SECRET_ARN =
             "arn:aws:secretsmanager:eu-west-3:123456789012:secret:libertaphonix/prod/database-AbC123";
 
+    /**
+     * Properties of {@code Globals.Function} that cfn-lint's SAM globals schema (rule E3724) types as
+     * strings or lists of strings, and checks without resolving {@code !If} or {@code !Ref}.
+     */
+    private static final Set<String> GLOBALS_TYPED_PROPERTIES = Set.of(
+            "Architectures",
+            "CodeUri",
+            "Handler",
+            "PermissionsBoundary",
+            "RecursiveLoop",
+            "RolePath",
+            "Runtime",
+            "SourceKMSKeyArn");
+
     /** The official AWS SAM schema, committed with its provenance (infra/sam-schema/README.md). */
     private static final String SAM_SCHEMA = "infra/sam-schema/sam.schema.json";
 
@@ -213,6 +227,28 @@ class SamTemplateTest {
         assertThat(Files.readString(root.resolve("api/pom.xml")))
                 .as("the HTTP handler belongs to quarkus-amazon-lambda-http")
                 .contains("<artifactId>quarkus-amazon-lambda-http</artifactId>");
+    }
+
+    @Test
+    void everyFunctionNamesItsOwnArtifactAndGlobalsHoldOnlyWhatSamBuildAndCfnLintRead() {
+        Map<String, Object> globals = map(map(template.root().get("Globals")).get("Function"));
+        assertThat(globals)
+                .as("sam build rewrites the relative CodeUri of Resources, not of Globals")
+                .doesNotContainKey("CodeUri");
+        GLOBALS_TYPED_PROPERTIES.stream().filter(globals::containsKey).forEach(property -> assertThat(
+                        intrinsicIn(globals.get(property)))
+                .as("Globals.Function.%s: cfn-lint E3724 checks it without resolving intrinsic functions", property)
+                .isFalse());
+
+        for (String function : template.samFunctions()) {
+            Map<String, Object> own = template.properties(function);
+            assertThat(own.get("CodeUri")).as(function).isIn(JOBS_ARTIFACT, API_ARTIFACT);
+            assertThat(root.resolve((String) own.get("CodeUri")).getParent())
+                    .as("%s: a module's build output", function)
+                    .isEqualTo(root.resolve(((String) own.get("CodeUri")).split("/")[0])
+                            .resolve("target"));
+            assertThat(own).as(function).containsKeys("Handler", "Runtime", "Architectures");
+        }
     }
 
     @Test
@@ -755,6 +791,20 @@ class SamTemplateTest {
             assertThat(inSub).as("%s is substituted by Fn::Sub", text).isTrue();
             found.add(text);
         }
+    }
+
+    /** Whether a template value is, or holds, an intrinsic function ({@code Ref}, {@code Fn::…}). */
+    private static boolean intrinsicIn(Object value) {
+        if (value instanceof Map<?, ?> mapValue) {
+            return mapValue.keySet().stream()
+                            .map(String::valueOf)
+                            .anyMatch(key -> key.equals("Ref") || key.startsWith("Fn::"))
+                    || mapValue.values().stream().anyMatch(SamTemplateTest::intrinsicIn);
+        }
+        if (value instanceof List<?> listValue) {
+            return listValue.stream().anyMatch(SamTemplateTest::intrinsicIn);
+        }
+        return false;
     }
 
     private static List<String> strings(Object value) {
