@@ -225,8 +225,8 @@ class SamTemplateTest {
                 .getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
         assertThat(handler).isNotNull();
         assertThat(Files.readString(root.resolve("api/pom.xml")))
-                .as("the HTTP handler belongs to quarkus-amazon-lambda-http")
-                .contains("<artifactId>quarkus-amazon-lambda-http</artifactId>");
+                .as("the HTTP handler belongs to quarkus-amazon-lambda-http, the api's HTTP extension outside dev mode")
+                .contains("<api.http.extension>quarkus-amazon-lambda-http</api.http.extension>");
     }
 
     @Test
