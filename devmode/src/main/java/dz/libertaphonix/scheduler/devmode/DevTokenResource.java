@@ -1,10 +1,10 @@
 package dz.libertaphonix.scheduler.devmode;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -39,10 +39,12 @@ public class DevTokenResource {
         this.port = port;
     }
 
-    void announce(@Observes StartupEvent event) {
+    // once the HTTP server listens: a port already taken fails the start before any URL is printed
+    void announce(@ObservesAsync HttpServerStart start) {
+        int listening = start.options().getPort() > 0 ? start.options().getPort() : port;
         LOG.infof(
                 "dev mode: dashboard at http://localhost:%d/admin/scheduler — an ADMIN token: curl -s localhost:%d/dev/token",
-                port, port);
+                listening, listening);
     }
 
     @GET

@@ -18,9 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Serves the sandbox upstreams on a port of their own in dev mode, as real upstreams are: the api
- * app is a Lambda HTTP app, and a job calling the sandbox back through the Lambda mock event server
- * waits on itself. Same answers as {@link SandboxResource}, which stays for curl on the main port.
+ * Serves the sandbox upstreams on a port of their own in dev mode, as real upstreams are: the jobs
+ * call another host, never the app they run in. Same answers as {@link SandboxResource}, which
+ * stays for curl on the main port.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "scheduler.sandbox.server", stringValue = "true")

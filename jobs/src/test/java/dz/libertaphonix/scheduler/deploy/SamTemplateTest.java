@@ -30,6 +30,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,6 +38,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,23 @@ class SamTemplateTest {
     private static final String SAMPLE_SECRET_ARN =
             "arn:aws:secretsmanager:eu-west-3:123456789012:secret:libertaphonix/prod/database-AbC123";
 
+    /**
+     * Properties of {@code Globals.Function} that cfn-lint's SAM globals schema (rule E3724) types as
+     * strings or lists of strings, and checks without resolving {@code !If} or {@code !Ref}.
+     */
+    private static final Set<String> GLOBALS_TYPED_PROPERTIES = Set.of(
+            "Architectures",
+            "CodeUri",
+            "Handler",
+            "PermissionsBoundary",
+            "RecursiveLoop",
+            "RolePath",
+            "Runtime",
+            "SourceKMSKeyArn");
+
+    /** The official AWS SAM schema, committed with its provenance (infra/sam-schema/README.md). */
+    private static final String SAM_SCHEMA = "infra/sam-schema/sam.schema.json";
+
     private static final CronParser QUARTZ =
             new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
@@ -112,6 +131,23 @@ class SamTemplateTest {
         Set<ValidationMessage> errors = schema.validate(new ObjectMapper().valueToTree(broken));
 
         assertThat(errors).isNotEmpty();
+    }
+
+    @Test
+    void theSchemaIsTheCommittedUpstreamFileItsProvenanceNames() throws Exception {
+        Path schemaFile = root.resolve(SAM_SCHEMA);
+        Path provenance = schemaFile.resolveSibling("README.md");
+        String readme = Files.readString(provenance);
+
+        Matcher sha = Pattern.compile("\\| sha256 \\| `([0-9a-f]{64})` \\|").matcher(readme);
+        assertThat(sha.find()).as("%s names the schema's sha256", provenance).isTrue();
+        assertThat(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(schemaFile))))
+                .as("%s is the file %s describes (infra/sam-schema/refresh updates both)", schemaFile, provenance)
+                .isEqualTo(sha.group(1));
+        assertThat(readme).containsPattern("\\| commit \\| `[0-9a-f]{40}` \\|").contains("Apache License 2.0");
+        assertThat(schemaFile.resolveSibling("LICENSE")).content().contains("Apache License", "Version 2.0");
+        assertThat(schemaFile.resolveSibling("NOTICE")).content().contains("Amazon.com, Inc.");
     }
 
     // --- schedules: EventBridge UTC crons vs the application's Algiers crons -------------------
@@ -189,8 +225,30 @@ class SamTemplateTest {
                 .getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
         assertThat(handler).isNotNull();
         assertThat(Files.readString(root.resolve("api/pom.xml")))
-                .as("the HTTP handler belongs to quarkus-amazon-lambda-http")
-                .contains("<artifactId>quarkus-amazon-lambda-http</artifactId>");
+                .as("the HTTP handler belongs to quarkus-amazon-lambda-http, the api's HTTP extension outside dev mode")
+                .contains("<api.http.extension>quarkus-amazon-lambda-http</api.http.extension>");
+    }
+
+    @Test
+    void everyFunctionNamesItsOwnArtifactAndGlobalsHoldOnlyWhatSamBuildAndCfnLintRead() {
+        Map<String, Object> globals = map(map(template.root().get("Globals")).get("Function"));
+        assertThat(globals)
+                .as("sam build rewrites the relative CodeUri of Resources, not of Globals")
+                .doesNotContainKey("CodeUri");
+        GLOBALS_TYPED_PROPERTIES.stream().filter(globals::containsKey).forEach(property -> assertThat(
+                        intrinsicIn(globals.get(property)))
+                .as("Globals.Function.%s: cfn-lint E3724 checks it without resolving intrinsic functions", property)
+                .isFalse());
+
+        for (String function : template.samFunctions()) {
+            Map<String, Object> own = template.properties(function);
+            assertThat(own.get("CodeUri")).as(function).isIn(JOBS_ARTIFACT, API_ARTIFACT);
+            assertThat(root.resolve((String) own.get("CodeUri")).getParent())
+                    .as("%s: a module's build output", function)
+                    .isEqualTo(root.resolve(((String) own.get("CodeUri")).split("/")[0])
+                            .resolve("target"));
+            assertThat(own).as(function).containsKeys("Handler", "Runtime", "Architectures");
+        }
     }
 
     @Test
@@ -569,15 +627,8 @@ class SamTemplateTest {
     // --- helpers -----------------------------------------------------------------------------------
 
     private static JsonSchema officialSamSchema() throws IOException {
-        Path schemaFile = root.resolve("../shared/schemas/sam/sam.schema.json").normalize();
-        assertThat(Files.isRegularFile(schemaFile))
-                .withFailMessage(
-                        "The official AWS SAM schema must sit beside the repository at %s"
-                                + " (shared/schemas/sam/sam.schema.json, see README \"Deployment\"); it is missing.",
-                        schemaFile)
-                .isTrue();
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
-                .getSchema(new ObjectMapper().readTree(schemaFile.toFile()));
+                .getSchema(new ObjectMapper().readTree(root.resolve(SAM_SCHEMA).toFile()));
     }
 
     /** The default crons the migration seeds into {@code schedules} (Quartz, Africa/Algiers). */
@@ -740,6 +791,20 @@ class SamTemplateTest {
             assertThat(inSub).as("%s is substituted by Fn::Sub", text).isTrue();
             found.add(text);
         }
+    }
+
+    /** Whether a template value is, or holds, an intrinsic function ({@code Ref}, {@code Fn::…}). */
+    private static boolean intrinsicIn(Object value) {
+        if (value instanceof Map<?, ?> mapValue) {
+            return mapValue.keySet().stream()
+                            .map(String::valueOf)
+                            .anyMatch(key -> key.equals("Ref") || key.startsWith("Fn::"))
+                    || mapValue.values().stream().anyMatch(SamTemplateTest::intrinsicIn);
+        }
+        if (value instanceof List<?> listValue) {
+            return listValue.stream().anyMatch(SamTemplateTest::intrinsicIn);
+        }
+        return false;
     }
 
     private static List<String> strings(Object value) {
