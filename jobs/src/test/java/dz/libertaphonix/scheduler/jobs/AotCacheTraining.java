@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Runs in the {@code package} phase, right after the artifact is built (jobs/pom.xml, execution
  * {@code aot-cache}). A cache only serves the same JVM build and the same class path it was trained
- * with (README, "Cold start").
+ * with (docs/performance.md, "Cold start of the functions").
  */
 @Tag("aot")
 class AotCacheTraining {
