@@ -73,14 +73,14 @@ class ColdStartBenchmark {
         int memoryMb = Integer.parseInt(String.valueOf(
                 template.evaluate(template.functionProperty(FUNCTION, "MemorySize"), DEPLOYMENT_PARAMETERS)));
         TestServices services = migrated(TestServices.get());
-        Map<String, String> localValues = localValues(services);
+        Map<String, String> deployed = templateEnvironment(template, localValues(services));
         JvmBaseline baselineProgram = JvmBaseline.compile();
 
         List<JvmBaseline.Start> baseline = new ArrayList<>();
         List<ColdStart> api = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
             baseline.add(baselineProgram.measure(PackagedLambda.lambdaJvmFlags(memoryMb)));
-            api.add(coldStart(function, template, memoryMb, localValues, round));
+            api.add(coldStart(function, memoryMb, deployed, round));
         }
 
         long start = BenchFigures.median(api, ColdStart::millis);
@@ -106,16 +106,15 @@ class ColdStartBenchmark {
         assertThat(api).allSatisfy(cold -> assertThat(cold.millis()).isPositive());
     }
 
-    private ColdStart coldStart(
-            PackagedLambda function, SamTemplate template, int memoryMb, Map<String, String> localValues, int round)
+    private ColdStart coldStart(PackagedLambda function, int memoryMb, Map<String, String> deployed, int round)
             throws Exception {
         MockLambdaRuntime runtime = new MockLambdaRuntime(
                 "libertaphonix-bench-api",
                 List.of(statusRequest(AdminTokens.admin()), statusRequest(AdminTokens.admin())));
-        Map<String, String> env = new LinkedHashMap<>(templateEnvironment(template, localValues));
+        Map<String, String> env = new LinkedHashMap<>(deployed);
         // Each round on an empty Redis database: after a quiet night the rule-state cache (60 s) has
         // long expired, so the first status asks EventBridge, as here.
-        env.put("REDIS_URL", redisDatabase(localValues.get("REDIS_URL"), round));
+        env.put("REDIS_URL", redisDatabase(deployed.get("REDIS_URL"), round));
         // the one variable a deployment does not have: EventBridge is the mock runtime here
         env.put("SCHEDULER_EVENTBRIDGE_ENDPOINT_OVERRIDE", runtime.eventBridgeEndpoint());
         PackagedLambda.Started started = function.start(
