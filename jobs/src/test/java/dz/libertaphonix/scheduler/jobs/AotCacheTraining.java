@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dz.libertaphonix.scheduler.testsupport.lambda.PackagedLambda;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Runs in the {@code package} phase, right after the artifact is built (jobs/pom.xml, execution
  * {@code aot-cache}). A cache only serves the same JVM build and the same class path it was trained
- * with (README, "Cold start").
+ * with (docs/performance.md, "Cold start of the functions").
  */
 @Tag("aot")
 class AotCacheTraining {
@@ -27,7 +28,7 @@ class AotCacheTraining {
         PackagedFunction function = PackagedFunction.packaged();
         Files.deleteIfExists(PackagedFunction.AOT_CACHE);
 
-        PackagedFunction.Started training = function.start(
+        PackagedLambda.Started training = function.start(
                 "dailyCleanup",
                 List.of(
                         PackagedFunction.scheduledEvent("daily-cleanup"),
@@ -46,7 +47,7 @@ class AotCacheTraining {
                 .as("AOT cache written at exit; training log target/aot-training.log")
                 .isNotEmptyFile();
 
-        PackagedFunction.Started withCache = function.start(
+        PackagedLambda.Started withCache = function.start(
                 "dailyCleanup",
                 List.of(PackagedFunction.scheduledEvent("daily-cleanup")),
                 List.of("-XX:AOTCache=" + PackagedFunction.AOT_CACHE, "-XX:AOTMode=on"),

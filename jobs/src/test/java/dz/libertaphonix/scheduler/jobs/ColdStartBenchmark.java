@@ -2,25 +2,21 @@ package dz.libertaphonix.scheduler.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dz.libertaphonix.scheduler.testsupport.lambda.BenchFigures;
+import dz.libertaphonix.scheduler.testsupport.lambda.JvmBaseline;
+import dz.libertaphonix.scheduler.testsupport.lambda.PackagedLambda;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * JVM-mode cold start of the jobs function, the way Lambda runs it: the packaged artifact started as
  * its own JVM (prod profile, Lambda's JVM flags) under the AWS Lambda runtime interface client against
- * a mock Lambda Runtime API ({@link PackagedFunction}), with real PostgreSQL and Redis, serving one
+ * a mock Lambda Runtime API ({@link PackagedFunction}, {@link PackagedLambda}), with real PostgreSQL and Redis, serving one
  * scheduled {@code dailyCleanup} event. Measured: process start to the first completed invocation
  * response (the run's SyncCompleted PutEvents included), and the process's peak RSS (VmHWM).
  *
@@ -44,7 +40,7 @@ class ColdStartBenchmark {
                 .as("the AOT cache the package phase trains (jobs/pom.xml, execution aot-cache)")
                 .isNotEmptyFile();
         PackagedFunction function = PackagedFunction.packaged();
-        Path baselineClass = compileBaseline();
+        JvmBaseline baselineProgram = JvmBaseline.compile();
 
         List<String> withCache = List.of("-XX:AOTCache=" + PackagedFunction.AOT_CACHE, "-XX:AOTMode=on");
         List<ColdStart> baseline = new ArrayList<>();
@@ -52,7 +48,7 @@ class ColdStartBenchmark {
         List<ColdStart> uncached = new ArrayList<>();
         List<ColdStart> importCached = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            baseline.add(baseline(baselineClass));
+            baseline.add(baseline(baselineProgram));
             cached.add(coldStart(function, "dailyCleanup", "daily-cleanup", withCache, "aot-" + round));
             uncached.add(coldStart(function, "dailyCleanup", "daily-cleanup", List.of(), "plain-" + round));
             // a function the cache was not trained on (no store is active here: the run finds nothing to import)
@@ -89,87 +85,42 @@ class ColdStartBenchmark {
                 + cached.stream().map(ColdStart::millis).toList() + " ms");
         System.out.println("BENCH jobs_cold_start_plain_jvm_rounds "
                 + uncached.stream().map(ColdStart::millis).toList() + " ms");
-        System.out.println("BENCH machine_load_average_1m " + loadAverage() + " load");
+        System.out.println("BENCH machine_load_average_1m " + BenchFigures.loadAverage() + " load");
         assertThat(cached).allSatisfy(cold -> assertThat(cold.millis()).isPositive());
     }
 
     private ColdStart coldStart(PackagedFunction function, String export, String rule, List<String> flags, String name)
             throws Exception {
-        PackagedFunction.Started started = function.start(
+        PackagedLambda.Started started = function.start(
                 export,
                 List.of(PackagedFunction.scheduledEvent(rule)),
                 flags,
                 Path.of("target", "bench-cold-start-" + name + ".log"));
         try {
             String response = started.awaitResponse(0);
-            MockLambdaRuntime.Invocation invocation = started.runtime().invocation(0);
             long peak = started.peakRssKb();
             long cpu = started.cpuMillis();
             assertThat(response).contains("\"status\":\"SUCCEEDED\"");
             assertThat(started.runtime().putEvents())
                     .as("the run's SyncCompleted event")
                     .isEqualTo(1);
-            return new ColdStart(
-                    TimeUnit.NANOSECONDS.toMillis(invocation.respondedAt - started.startedAt()),
-                    TimeUnit.NANOSECONDS.toMillis(invocation.respondedAt - invocation.handedOutAt),
-                    peak,
-                    cpu);
+            return new ColdStart(started.millisToResponse(0), started.invocationMillis(0), peak, cpu);
         } finally {
             started.kill();
             started.process().waitFor(20, TimeUnit.SECONDS);
         }
     }
 
-    private ColdStart baseline(Path classes) throws Exception {
-        List<String> command = new ArrayList<>(List.of(PackagedFunction.java()));
-        command.addAll(PackagedFunction.LAMBDA_JVM_FLAGS);
-        command.addAll(List.of("-cp", classes.toString(), "Baseline"));
-        long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            long ready = System.nanoTime();
-            assertThat(line).isEqualTo("ready");
-            long peak = PackagedFunction.peakRssKb(process.pid());
-            process.getOutputStream().close();
-            process.waitFor(20, TimeUnit.SECONDS);
-            long millis = TimeUnit.NANOSECONDS.toMillis(ready - t0);
-            return new ColdStart(millis, 0, peak, 0);
-        } finally {
-            process.destroyForcibly();
-        }
-    }
-
-    /** The smallest Java program that starts, says so, and waits: the JVM's own start cost and footprint. */
-    private static Path compileBaseline() throws IOException {
-        Path dir = Files.createTempDirectory("baseline");
-        Path source = dir.resolve("Baseline.java");
-        Files.writeString(source, """
-                public class Baseline {
-                    public static void main(String[] args) throws Exception {
-                        System.out.println("ready");
-                        System.out.flush();
-                        System.in.read();
-                    }
-                }
-                """);
-        int status =
-                ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString());
-        assertThat(status).isZero();
-        return dir;
-    }
-
-    private static String loadAverage() throws IOException {
-        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    private static ColdStart baseline(JvmBaseline program) throws Exception {
+        JvmBaseline.Start start = program.measure(PackagedFunction.LAMBDA_JVM_FLAGS);
+        return new ColdStart(start.millis(), 0, start.peakRssKb(), 0);
     }
 
     private static long median(List<ColdStart> values, ToLongFunction<ColdStart> field) {
-        List<Long> sorted = values.stream().map(field::applyAsLong).sorted().toList();
-        return sorted.get(sorted.size() / 2);
+        return BenchFigures.median(values, field);
     }
 
     private static String ratio(long value, long baseline) {
-        return String.format(Locale.ROOT, "%.2f", baseline == 0 ? 0.0 : (double) value / baseline);
+        return BenchFigures.ratio(value, baseline);
     }
 }

@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.jobs;
+package dz.libertaphonix.scheduler.testsupport.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,38 +17,62 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Lambda Runtime API, as much of it as the runtime interface client uses: hands out the given
  * events one per {@code /invocation/next}, in order, then holds later polls (as Lambda freezes an idle
- * function) until stopped; records each response or error. It also answers EventBridge PutEvents, so
- * a run's SyncCompleted event is part of the invocation it belongs to.
+ * function) until stopped; records each response or error. It also answers the two EventBridge calls
+ * the functions make on their first invocation, so that they are part of the invocation they belong to:
+ * {@code PutEvents} (a job run's SyncCompleted event) and {@code DescribeRule} (the api's schedule
+ * state, every rule {@code ENABLED}).
  */
-final class MockLambdaRuntime implements AutoCloseable {
+public final class MockLambdaRuntime implements AutoCloseable {
 
     private static final String RUNTIME = "/2018-06-01/runtime";
+    private static final Pattern RULE_NAME = Pattern.compile("\"Name\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Invocation> invocations = new ArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final AtomicInteger putEvents = new AtomicInteger();
+    private final AtomicInteger describeRules = new AtomicInteger();
+    private final String functionArn;
     private int next;
-    private volatile int putEvents;
 
     /** One event handed to the function, and what became of it. */
-    static final class Invocation {
-        final String requestId = UUID.randomUUID().toString();
-        final String event;
-        final CompletableFuture<String> response = new CompletableFuture<>();
-        volatile long handedOutAt;
-        volatile long respondedAt;
+    public static final class Invocation {
+        private final String requestId = UUID.randomUUID().toString();
+        private final String event;
+        private final CompletableFuture<String> response = new CompletableFuture<>();
+        private volatile long handedOutAt;
+        private volatile long respondedAt;
 
         Invocation(String event) {
             this.event = event;
         }
+
+        public String event() {
+            return event;
+        }
+
+        /** {@link System#nanoTime()} when the function took the event. */
+        public long handedOutAt() {
+            return handedOutAt;
+        }
+
+        /** {@link System#nanoTime()} when the function posted its response (or error). */
+        public long respondedAt() {
+            return respondedAt;
+        }
     }
 
-    MockLambdaRuntime(List<String> events) throws IOException {
+    /** A runtime for the function {@code functionName}, handing out {@code events} in order. */
+    public MockLambdaRuntime(String functionName, List<String> events) throws IOException {
+        this.functionArn = "arn:aws:lambda:eu-west-3:123456789012:function:" + functionName;
         events.forEach(event -> invocations.add(new Invocation(event)));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(threads);
@@ -57,15 +81,24 @@ final class MockLambdaRuntime implements AutoCloseable {
     }
 
     /** The value of {@code AWS_LAMBDA_RUNTIME_API} (and the EventBridge endpoint's host and port). */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int putEvents() {
-        return putEvents;
+    /** The EventBridge endpoint this runtime answers, for a function's endpoint override. */
+    public String eventBridgeEndpoint() {
+        return "http://" + address();
     }
 
-    Invocation invocation(int index) {
+    public int putEvents() {
+        return putEvents.get();
+    }
+
+    public int describeRules() {
+        return describeRules.get();
+    }
+
+    public Invocation invocation(int index) {
         return invocations.get(index);
     }
 
@@ -73,7 +106,7 @@ final class MockLambdaRuntime implements AutoCloseable {
      * Waits for the function's response to invocation {@code index}; a function error or no answer in
      * time fails with what the function logged.
      */
-    String awaitResponse(int index, int seconds, Process process, FunctionLog log) {
+    public String awaitResponse(int index, int seconds, Process process, FunctionLog log) {
         try {
             return invocations.get(index).response.get(seconds, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
@@ -116,12 +149,25 @@ final class MockLambdaRuntime implements AutoCloseable {
                 return;
             }
         }
-        if ("AWSEvents.PutEvents".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
-            putEvents++;
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if ("AWSEvents.PutEvents".equals(target)) {
+            putEvents.incrementAndGet();
             reply(
                     exchange,
                     200,
                     "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"" + UUID.randomUUID() + "\"}]}",
+                    Map.of("Content-Type", "application/x-amz-json-1.1"));
+            return;
+        }
+        if ("AWSEvents.DescribeRule".equals(target)) {
+            describeRules.incrementAndGet();
+            Matcher name = RULE_NAME.matcher(new String(body, StandardCharsets.UTF_8));
+            String rule = name.find() ? name.group(1) : "unnamed";
+            reply(
+                    exchange,
+                    200,
+                    "{\"Name\":\"" + rule + "\",\"Arn\":\"arn:aws:events:eu-west-3:123456789012:rule/" + rule
+                            + "\",\"State\":\"ENABLED\",\"EventBusName\":\"default\"}",
                     Map.of("Content-Type", "application/x-amz-json-1.1"));
             return;
         }
@@ -148,12 +194,16 @@ final class MockLambdaRuntime implements AutoCloseable {
                 200,
                 invocation.event,
                 Map.of(
-                        "Lambda-Runtime-Aws-Request-Id", invocation.requestId,
-                        "Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 900_000),
+                        "Lambda-Runtime-Aws-Request-Id",
+                        invocation.requestId,
+                        "Lambda-Runtime-Deadline-Ms",
+                        Long.toString(System.currentTimeMillis() + 900_000),
                         "Lambda-Runtime-Invoked-Function-Arn",
-                                "arn:aws:lambda:eu-west-3:123456789012:function:libertaphonix-scheduler-jobs",
-                        "Lambda-Runtime-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1",
-                        "Content-Type", "application/json"));
+                        functionArn,
+                        "Lambda-Runtime-Trace-Id",
+                        "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1",
+                        "Content-Type",
+                        "application/json"));
     }
 
     private static void reply(HttpExchange exchange, int status, String body, Map<String, String> headers)
@@ -167,7 +217,7 @@ final class MockLambdaRuntime implements AutoCloseable {
     }
 
     /** Where a started function's output goes, for failure messages. */
-    interface FunctionLog {
+    public interface FunctionLog {
         String tail();
     }
 }
