@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.cleanup;
 
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.RunLedger;
@@ -34,12 +35,15 @@ public class RedisKeySweeper {
     private final RunLedger ledger;
     private final RunLock locks;
     private final RunStateStore state;
+    private final JobCatalog catalog;
 
-    public RedisKeySweeper(RedisDataSource redis, RunLedger ledger, RunLock locks, RunStateStore state) {
+    public RedisKeySweeper(
+            RedisDataSource redis, RunLedger ledger, RunLock locks, RunStateStore state, JobCatalog catalog) {
         this.redis = redis;
         this.ledger = ledger;
         this.locks = locks;
         this.state = state;
+        this.catalog = catalog;
     }
 
     public List<CleanupReport.KeySweep> sweep(int scanCount, JobContext context) {
@@ -99,7 +103,7 @@ public class RedisKeySweeper {
             return Outcome.KEPT;
         }
         String token = value.toString();
-        boolean orphaned = JobId.parse(job).isEmpty() || holderRunEnded(token);
+        boolean orphaned = known(job).isEmpty() || holderRunEnded(token);
         if (orphaned && locks.deleteIfHeldBy(key, token)) {
             LOG.infof("deleted %s: its run is over", key);
             return Outcome.ORPHANED;
@@ -121,7 +125,7 @@ public class RedisKeySweeper {
 
     /** A job's state whose current-run pointer names a run that has ended; or an unknown job's state. */
     private Outcome sweepState(String key, String job) {
-        Optional<JobId> jobId = JobId.parse(job);
+        Optional<JobId> jobId = known(job);
         if (jobId.isEmpty()) {
             redis.key().del(key);
             return Outcome.ORPHANED;
@@ -134,6 +138,11 @@ public class RedisKeySweeper {
             return Outcome.ORPHANED;
         }
         return Outcome.KEPT;
+    }
+
+    /** The job of a key, if the catalogue has it: the keys of a job that is gone are orphans. */
+    private Optional<JobId> known(String job) {
+        return JobId.parse(job).filter(catalog::contains);
     }
 
     private boolean holderRunEnded(String token) {

@@ -1,11 +1,12 @@
 package dz.libertaphonix.scheduler.runs;
 
+import dz.libertaphonix.scheduler.events.RunEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Typed;
 import org.jboss.logging.Logger;
 
-/** Run events as CDI events ({@code @Observes RunEvent}), for local development and tests. */
+/** Run events as CDI events ({@code @Observes RunEvent}, or one kind: {@code SyncFailed} …), for local development and tests. */
 @ApplicationScoped
 @Typed(InProcessRunEventPublisher.class)
 public class InProcessRunEventPublisher implements RunEventPublisher {
@@ -24,7 +25,7 @@ public class InProcessRunEventPublisher implements RunEventPublisher {
             events.fire(event);
         } catch (RuntimeException e) {
             // an observer's failure is the observer's problem, never the run's
-            LOG.warnf("a %s observer failed: %s", event.type().detailType(), ErrorSummary.oneLine(e));
+            LOG.warnf("a %s observer failed: %s", event.detailType(), ErrorSummary.oneLine(e));
         }
     }
 }

@@ -3,7 +3,10 @@ package dz.libertaphonix.scheduler.runs;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stores a {@link JobId} as its id ({@code ecomanager-sync}), the form the schema checks. */
+/**
+ * Stores a {@link JobId} as its id ({@code ecomanager-sync}), the form the schema checks. A row of a
+ * job the catalogue no longer has still reads: the ledger outlives its jobs.
+ */
 @Converter(autoApply = true)
 public class JobIdConverter implements AttributeConverter<JobId, String> {
 
@@ -14,9 +17,6 @@ public class JobIdConverter implements AttributeConverter<JobId, String> {
 
     @Override
     public JobId convertToEntityAttribute(String value) {
-        return value == null
-                ? null
-                : JobId.parse(value)
-                        .orElseThrow(() -> new IllegalStateException("unknown job id in database: " + value));
+        return value == null ? null : JobId.of(value);
     }
 }

@@ -43,7 +43,7 @@ public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
-    private final JobRegistry registry;
+    private final JobCatalog catalog;
     private final RunLock lock;
     private final RunLedger ledger;
     private final RunStateStore state;
@@ -55,7 +55,7 @@ public class JobRunner {
     private final Clock clock;
 
     JobRunner(
-            JobRegistry registry,
+            JobCatalog catalog,
             RunLock lock,
             RunLedger ledger,
             RunStateStore state,
@@ -65,7 +65,7 @@ public class JobRunner {
             RunEnding ending,
             RunsConfig config,
             Clock clock) {
-        this.registry = registry;
+        this.catalog = catalog;
         this.lock = lock;
         this.ledger = ledger;
         this.state = state;
@@ -111,7 +111,7 @@ public class JobRunner {
 
     private RunSummary runWithMdc(RunRequest request, UUID requested) {
         Instant receivedAt = now();
-        JobRegistry.Resolution resolution = registry.resolve(request.job());
+        JobCatalog.Resolution resolution = catalog.resolve(request.job());
         // a re-delivered SyncRequested whose first attempt failed carries a run id the ledger has already
         UUID runId = request.runId() != null && ledger.exists(request.runId()) ? UUID.randomUUID() : requested;
         MDC.put(MDC_RUN, runId.toString());
@@ -255,7 +255,7 @@ public class JobRunner {
         run = insert(run);
         MDC.put(MDC_RUN, run.id.toString());
         LOG.infof("run SKIPPED: %s (trigger=%s event=%s)", reason, request.trigger(), request.eventId());
-        events.publish(RunEvent.of(run));
+        events.publish(RunEvents.of(run));
         return summary(run);
     }
 
@@ -276,7 +276,7 @@ public class JobRunner {
         if (liveState) {
             quietly("record the failure in the live state", () -> state.endedWithoutStarting(recorded));
         }
-        events.publish(RunEvent.of(recorded));
+        events.publish(RunEvents.of(recorded));
         return summary(recorded);
     }
 

@@ -73,7 +73,7 @@ class RunEnding {
             // the ledger is the record; the next run's start rewrites the live state
             LOG.warnf("could not record the end in the live state: %s", e.getMessage());
         }
-        events.publish(RunEvent.of(ended));
+        events.publish(RunEvents.of(ended));
         log(ended, result, failure);
         return JobRunner.summary(ended);
     }

@@ -1,5 +1,7 @@
 package dz.libertaphonix.scheduler.runs;
 
+import dz.libertaphonix.scheduler.events.RunEvent;
+
 /**
  * Port: tells the world a run ended. EventBridge {@code PutEvents} in AWS, a CDI event in-process;
  * chosen by {@code scheduler.runs.events}. Publishing never fails a run: an adapter logs and returns.

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.runs;
 
+import dz.libertaphonix.scheduler.events.eventbridge.EventBridgeRunEventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;

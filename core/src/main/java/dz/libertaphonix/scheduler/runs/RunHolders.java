@@ -131,7 +131,7 @@ class RunHolders {
             } catch (RunStateUnavailableException e) {
                 LOG.warnf("could not record the abandoned run in the live state: %s", e.getMessage());
             }
-            events.publish(RunEvent.of(abandoned));
+            events.publish(RunEvents.of(abandoned));
         });
     }
 

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.runs;
 
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
@@ -9,7 +10,7 @@ import jakarta.enterprise.inject.Alternative;
 public class ControllableImportJob extends ControllableJob {
 
     @Override
-    public JobId id() {
-        return JobId.ECOMANAGER_SYNC;
+    public JobDescriptor descriptor() {
+        return EcoManagerSyncJob.DESCRIPTOR;
     }
 }

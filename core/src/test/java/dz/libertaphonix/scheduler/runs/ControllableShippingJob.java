@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.runs;
 
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
@@ -9,7 +10,7 @@ import jakarta.enterprise.inject.Alternative;
 public class ControllableShippingJob extends ControllableJob {
 
     @Override
-    public JobId id() {
-        return JobId.SHIPPING_STATUS_SYNC;
+    public JobDescriptor descriptor() {
+        return ShippingStatusSyncJob.DESCRIPTOR;
     }
 }

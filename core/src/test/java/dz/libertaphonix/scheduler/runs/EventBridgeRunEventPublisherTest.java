@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.RunFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(EventBridgeTestProfile.class)
 class EventBridgeRunEventPublisherTest {
 
-    private static final JobId JOB = JobId.SHIPPING_STATUS_SYNC;
+    private static final JobId JOB = ShippingStatusSyncJob.ID;
 
     @EventBridgeStub.Server
     WireMockServer eventBridge;

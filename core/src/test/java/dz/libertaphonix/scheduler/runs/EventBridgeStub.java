@@ -22,6 +22,8 @@ public class EventBridgeStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String BUS = "libertaphonix-scheduler-test";
     public static final String REGION = "eu-west-3";
+    /** Not the default: the api's sending side and the functions' reading side both follow the setting. */
+    public static final String SYNC_REQUESTED = "SyncRequestedOnTest";
 
     /** Injects the running WireMock server into a test field. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -49,12 +51,15 @@ public class EventBridgeStub implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "scheduler.runs.events",
                 "eventbridge",
-                "scheduler.runs.eventbridge.endpoint",
+                "scheduler.eventbridge.endpoint-override",
                 server.baseUrl(),
-                "scheduler.runs.eventbridge.region",
+                "scheduler.eventbridge.region",
                 REGION,
+                // the job functions' former name of the bus, still read
                 "scheduler.runs.eventbridge.bus-name",
-                BUS);
+                BUS,
+                "scheduler.eventbridge.sync-requested-detail-type",
+                SYNC_REQUESTED);
     }
 
     @Override

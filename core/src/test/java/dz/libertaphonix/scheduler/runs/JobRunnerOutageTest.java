@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dz.libertaphonix.scheduler.agents.Agent;
 import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.importing.ImportRunResult;
 import dz.libertaphonix.scheduler.importing.StoreImportResult;
 import dz.libertaphonix.scheduler.importing.StoreImportStatus;
@@ -61,7 +62,7 @@ import org.junit.jupiter.api.Test;
 class JobRunnerOutageTest {
 
     private static final Logger LOG = Logger.getLogger(JobRunnerOutageTest.class);
-    private static final JobId JOB = JobId.ECOMANAGER_SYNC;
+    private static final JobId JOB = EcoManagerSyncJob.ID;
     private static final String ACTOR = "ops@libertaphonix.dz";
     private static final Duration BATCH_TIME = Duration.ofSeconds(1);
     /** How soon after recovery the job must be free: seconds, where the lock TTL is 16 minutes. */

@@ -3,6 +3,10 @@ package dz.libertaphonix.scheduler.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dz.libertaphonix.scheduler.events.SyncCompleted;
+import dz.libertaphonix.scheduler.events.SyncFailed;
+import dz.libertaphonix.scheduler.events.SyncSkipped;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.RunFixtures;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -37,7 +41,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RunsTestProfile.class)
 class JobRunnerTest {
 
-    private static final JobId JOB = JobId.SHIPPING_STATUS_SYNC;
+    private static final JobId JOB = ShippingStatusSyncJob.ID;
     private static final Duration LOCK_TTL = Duration.ofSeconds(2);
 
     @Inject
@@ -135,8 +139,8 @@ class JobRunnerTest {
         assertThat(manual.runId()).isEqualTo(manualId);
         assertThat(fixtures.run(manualId).actor).isEqualTo("admin@libertaphonix.dz");
         assertThat(runner.runningRun(JOB)).isPresent().isNotEqualTo(java.util.Optional.of(manualId));
-        assertThat(events.forRun(manualId)).singleElement().satisfies(event -> assertThat(event.type())
-                .isEqualTo(RunEvent.Type.SYNC_SKIPPED));
+        assertThat(events.forRun(manualId)).singleElement().satisfies(event -> assertThat(event)
+                .isInstanceOf(SyncSkipped.class));
 
         gate.release();
         assertThat(scheduled.get(30, TimeUnit.SECONDS).status()).isEqualTo(JobRunStatus.SUCCEEDED);
@@ -163,8 +167,8 @@ class JobRunnerTest {
         assertThat(abandoned.status).isEqualTo(JobRunStatus.ABANDONED);
         assertThat(abandoned.endedAt).isEqualTo(lastHeartbeat);
         assertThat(abandoned.error).containsEntry("class", "Abandoned");
-        assertThat(events.forRun(dead.id)).singleElement().satisfies(event -> assertThat(event.type())
-                .isEqualTo(RunEvent.Type.SYNC_FAILED));
+        assertThat(events.forRun(dead.id)).singleElement().satisfies(event -> assertThat(event)
+                .isInstanceOf(SyncFailed.class));
     }
 
     @Test
@@ -272,8 +276,8 @@ class JobRunnerTest {
         assertThat(fixtures.run(retry.runId()).attempt).isEqualTo(2);
         assertThat(job.executions()).isEqualTo(2);
         assertThat(liveState.read(JOB).lastError()).isNull();
-        assertThat(events.forRun(first.runId())).singleElement().satisfies(event -> assertThat(event.type())
-                .isEqualTo(RunEvent.Type.SYNC_FAILED));
+        assertThat(events.forRun(first.runId())).singleElement().satisfies(event -> assertThat(event)
+                .isInstanceOf(SyncFailed.class));
     }
 
     @Test
@@ -355,7 +359,7 @@ class JobRunnerTest {
         assertThat(next.counts()).containsEntry("units", 6L);
         assertThat(processed).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(events.forRun(first.runId())).singleElement().satisfies(event -> {
-            assertThat(event.type()).isEqualTo(RunEvent.Type.SYNC_COMPLETED);
+            assertThat(event).isInstanceOf(SyncCompleted.class);
             assertThat(event.status()).isEqualTo(JobRunStatus.PARTIAL);
         });
     }

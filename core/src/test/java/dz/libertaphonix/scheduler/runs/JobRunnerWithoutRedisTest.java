@@ -2,6 +2,8 @@ package dz.libertaphonix.scheduler.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.RunFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,14 +39,14 @@ class JobRunnerWithoutRedisTest {
     void failsFastWithAClearErrorWhenRedisIsUnavailableAndHalfWritesNothing() {
         String eventId = RunFixtures.eventId();
 
-        RunSummary run = runner.run(RunRequest.scheduled(JobId.SHIPPING_STATUS_SYNC, Instant.now(), eventId, null));
+        RunSummary run = runner.run(RunRequest.scheduled(ShippingStatusSyncJob.ID, Instant.now(), eventId, null));
 
         assertThat(run.status()).isEqualTo(JobRunStatus.FAILED);
         assertThat(run.error().get("message"))
                 .startsWith("Redis unavailable while taking the lock of shipping-status-sync");
         assertThat(run.error()).containsEntry("class", "RunStateUnavailableException");
         assertThat(job.executions()).isZero();
-        List<JobRun> ledger = fixtures.runsForEvent(JobId.SHIPPING_STATUS_SYNC, eventId);
+        List<JobRun> ledger = fixtures.runsForEvent(ShippingStatusSyncJob.ID, eventId);
         assertThat(ledger).singleElement().satisfies(row -> {
             assertThat(row.status).isEqualTo(JobRunStatus.FAILED);
             assertThat(row.endedAt).isNotNull();
@@ -55,7 +57,7 @@ class JobRunnerWithoutRedisTest {
 
     @Test
     void failsARunWhoseJobHasNoBeanSayingSo() {
-        RunSummary run = runner.run(RunRequest.manual(JobId.DAILY_CLEANUP, "ops@libertaphonix.dz", null));
+        RunSummary run = runner.run(RunRequest.manual(DailyCleanupJob.ID, "ops@libertaphonix.dz", null));
 
         assertThat(run.status()).isEqualTo(JobRunStatus.FAILED);
         assertThat(run.error())

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.runs;
 
+import dz.libertaphonix.scheduler.events.RunEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;

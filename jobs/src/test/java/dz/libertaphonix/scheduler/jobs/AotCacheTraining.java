@@ -28,7 +28,7 @@ class AotCacheTraining {
         Files.deleteIfExists(PackagedFunction.AOT_CACHE);
 
         PackagedFunction.Started training = function.start(
-                "dailyCleanup",
+                "daily-cleanup",
                 List.of(
                         PackagedFunction.scheduledEvent("daily-cleanup"),
                         PackagedFunction.scheduledEvent("daily-cleanup")),
@@ -47,7 +47,7 @@ class AotCacheTraining {
                 .isNotEmptyFile();
 
         PackagedFunction.Started withCache = function.start(
-                "dailyCleanup",
+                "daily-cleanup",
                 List.of(PackagedFunction.scheduledEvent("daily-cleanup")),
                 List.of("-XX:AOTCache=" + PackagedFunction.AOT_CACHE, "-XX:AOTMode=on"),
                 Path.of("target", "aot-check.log"));

@@ -118,26 +118,28 @@ final class PackagedFunction {
     }
 
     /**
-     * Starts the function {@code export} ({@code QUARKUS_FUNQY_EXPORT}) with the Lambda JVM flags plus
-     * {@code jvmFlags}, to be handed {@code events} one by one; its output goes to {@code log}.
+     * Starts the job function of {@code job} (as template.yaml deploys it: {@code QUARKUS_FUNQY_EXPORT}
+     * {@code runJob}, {@code SCHEDULER_JOB} the job) with the Lambda JVM flags plus {@code jvmFlags},
+     * to be handed {@code events} one by one; its output goes to {@code log}.
      */
-    Started start(String export, List<String> events, List<String> jvmFlags, Path log) throws IOException {
+    Started start(String job, List<String> events, List<String> jvmFlags, Path log) throws IOException {
         MockLambdaRuntime runtime = new MockLambdaRuntime(events);
         Map<String, String> env = new HashMap<>();
         env.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", "libertaphonix-scheduler-" + export);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "libertaphonix-test-" + job);
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         env.put("AWS_REGION", "eu-west-3");
         env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
         env.put("AWS_SECRET_ACCESS_KEY", "not-a-real-secret");
-        env.put("QUARKUS_FUNQY_EXPORT", export);
+        env.put("QUARKUS_FUNQY_EXPORT", JobFunctions.NAME);
+        env.put("SCHEDULER_JOB", job);
         env.put("DATABASE_URL", services.jdbcUrl());
         env.put("DATABASE_USER", services.username());
         env.put("DATABASE_PASSWORD", services.password());
         env.put("REDIS_URL", services.redisUrl());
         env.put("SCHEDULER_TOKEN_KEY", tokenKey);
         env.put("SCHEDULER_EVENT_BUS", "libertaphonix-scheduler-test");
-        env.put("SCHEDULER_RUNS_EVENTBRIDGE_ENDPOINT", "http://" + runtime.address());
+        env.put("SCHEDULER_EVENTBRIDGE_ENDPOINT_OVERRIDE", "http://" + runtime.address());
         env.put("FUNCTION_TIMEOUT", "900");
         env.put("JAVA_TOOL_OPTIONS", javaToolOptions());
         List<String> command = new ArrayList<>(List.of(java()));

@@ -7,6 +7,7 @@ import dz.libertaphonix.scheduler.audit.AuditOutcome;
 import dz.libertaphonix.scheduler.audit.AuditRecord;
 import dz.libertaphonix.scheduler.audit.AuditService;
 import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +42,7 @@ public class AuditFilters {
 
     private static final Logger LOG = Logger.getLogger(AuditFilters.class);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+    private static final String JOB = "job";
 
     @Inject
     AuditService audit;
@@ -54,6 +56,9 @@ public class AuditFilters {
     // filters are built at static init, before runtime configuration exists: resolve it per call
     @Inject
     Instance<JwtConfig> jwtConfig;
+
+    @Inject
+    Instance<JobCatalog> catalog;
 
     /** Writes the STARTED row; an unreachable database refuses the call before it acts. */
     @ServerRequestFilter
@@ -168,7 +173,12 @@ public class AuditFilters {
         return method == null ? null : method.getAnnotation(Audited.class);
     }
 
-    private static String target(String template, MultivaluedMap<String, String> pathParameters) {
+    /**
+     * The target named by the endpoint's template, its {@code {name}} placeholders replaced by path
+     * parameters; a job is written by its id, whichever of its names the path used, so that a refused
+     * {@code /trigger/ecomanager} and an accepted one name the same target.
+     */
+    private String target(String template, MultivaluedMap<String, String> pathParameters) {
         if (template.isEmpty()) {
             return null;
         }
@@ -176,6 +186,12 @@ public class AuditFilters {
         StringBuilder target = new StringBuilder();
         while (matcher.find()) {
             String value = pathParameters.getFirst(matcher.group(1));
+            if (JOB.equals(matcher.group(1)) && value != null) {
+                value = catalog.get()
+                        .findForTrigger(value)
+                        .map(job -> job.id().id())
+                        .orElse(value);
+            }
             matcher.appendReplacement(target, Matcher.quoteReplacement(value == null ? "" : value));
         }
         matcher.appendTail(target);

@@ -1,7 +1,10 @@
 package dz.libertaphonix.scheduler.api.admin;
 
+import dz.libertaphonix.scheduler.common.errors.InvalidInputException;
+import java.util.Map;
+
 /** A query or path parameter that cannot be understood, with the reason. */
-public class InvalidParameterException extends RuntimeException {
+public class InvalidParameterException extends InvalidInputException {
 
     private final String parameter;
 
@@ -12,5 +15,10 @@ public class InvalidParameterException extends RuntimeException {
 
     public String parameter() {
         return parameter;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("parameter", parameter);
     }
 }

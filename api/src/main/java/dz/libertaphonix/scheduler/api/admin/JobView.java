@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param job the id ({@code ecomanager-sync})
  * @param name the legacy name ({@code ecomanager_sync})
+ * @param displayName the job in words, in English
  * @param cron Quartz expression, read in {@code timeZone}
  * @param description the cron in words
  * @param eventBridgeExpression the same schedule as a UTC EventBridge rule expression
@@ -17,6 +18,7 @@ import java.util.List;
 public record JobView(
         String job,
         String name,
+        String displayName,
         boolean enabled,
         String cron,
         String timeZone,

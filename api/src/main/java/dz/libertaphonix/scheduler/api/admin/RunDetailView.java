@@ -1,6 +1,7 @@
 package dz.libertaphonix.scheduler.api.admin;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobRun;
 import java.time.OffsetDateTime;
 
@@ -15,9 +16,9 @@ public record RunDetailView(
         OffsetDateTime deadlineAt,
         OffsetDateTime heartbeatAt) {
 
-    static RunDetailView of(JobRun run) {
+    static RunDetailView of(JobRun run, JobCatalog catalog) {
         return new RunDetailView(
-                RunView.of(run),
+                RunView.of(run, catalog),
                 run.results,
                 run.eventId,
                 ApiTime.algiers(run.deadlineAt),

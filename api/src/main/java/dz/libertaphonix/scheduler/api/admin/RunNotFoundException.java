@@ -1,8 +1,10 @@
 package dz.libertaphonix.scheduler.api.admin;
 
+import dz.libertaphonix.scheduler.common.errors.NotFoundException;
 import java.util.UUID;
 
-public class RunNotFoundException extends RuntimeException {
+/** No run has that id. */
+public class RunNotFoundException extends NotFoundException {
 
     public RunNotFoundException(UUID id) {
         super("no run " + id);

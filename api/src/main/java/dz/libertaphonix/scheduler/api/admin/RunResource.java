@@ -1,6 +1,8 @@
 package dz.libertaphonix.scheduler.api.admin;
 
 import dz.libertaphonix.scheduler.api.security.Roles;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
+import dz.libertaphonix.scheduler.runs.JobDescriptor;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunFilter;
@@ -26,10 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RunResource {
 
     private final RunHistory history;
+    private final JobCatalog catalog;
     private final AdminConfig config;
 
-    public RunResource(RunHistory history, AdminConfig config) {
+    public RunResource(RunHistory history, JobCatalog catalog, AdminConfig config) {
         this.history = history;
+        this.catalog = catalog;
         this.config = config;
     }
 
@@ -53,7 +57,8 @@ public class RunResource {
             @Parameter(description = "rows per page") @QueryParam("size") String size) {
         JobId jobId = job == null || job.isBlank()
                 ? null
-                : JobId.parse(job.trim())
+                : catalog.find(job.trim())
+                        .map(JobDescriptor::id)
                         .orElseThrow(() -> new InvalidParameterException("job", "unknown job '" + job + "'"));
         Instant fromInstant = QueryParams.instant("from", from);
         Instant toInstant = QueryParams.instant("to", to);
@@ -64,7 +69,8 @@ public class RunResource {
                 QueryParams.enumValue("trigger", trigger, RunTrigger.class),
                 fromInstant,
                 toInstant);
-        return ApiResponse.ok(PageView.of(history.search(filter, QueryParams.page(page, size, config)), RunView::of));
+        return ApiResponse.ok(PageView.of(
+                history.search(filter, QueryParams.page(page, size, config)), run -> RunView.of(run, catalog)));
     }
 
     @GET
@@ -73,7 +79,8 @@ public class RunResource {
     @Operation(summary = "One run with its per-store / per-account results and error")
     public ApiResponse<RunDetailView> run(@PathParam("id") String id) {
         UUID runId = QueryParams.uuid("id", id);
-        return ApiResponse.ok(
-                history.find(runId).map(RunDetailView::of).orElseThrow(() -> new RunNotFoundException(runId)));
+        return ApiResponse.ok(history.find(runId)
+                .map(run -> RunDetailView.of(run, catalog))
+                .orElseThrow(() -> new RunNotFoundException(runId)));
     }
 }

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.api.admin;
 
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobRun;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,11 +24,12 @@ public record RunView(
         Map<String, Long> counts,
         Map<String, String> error) {
 
-    static RunView of(JobRun run) {
+    /** The row; its job's legacy name from the catalogue (or its default form, for a job that is gone). */
+    static RunView of(JobRun run, JobCatalog catalog) {
         return new RunView(
                 run.id,
                 run.jobId.id(),
-                run.jobId.legacyName(),
+                catalog.legacyName(run.jobId),
                 run.trigger.name(),
                 run.status.name(),
                 run.actor,

@@ -3,6 +3,7 @@ package dz.libertaphonix.scheduler.api.admin;
 import dz.libertaphonix.scheduler.api.security.Caller;
 import dz.libertaphonix.scheduler.api.security.CurrentCaller;
 import dz.libertaphonix.scheduler.api.security.Roles;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.schedule.CronSchedules;
 import dz.libertaphonix.scheduler.schedule.ScheduleControl;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ScheduleResource {
 
     private final ScheduleControl control;
+    private final JobCatalog catalog;
     private final ScheduleStateCache cache;
     private final SchedulerOverview overview;
     private final CurrentCaller caller;
@@ -36,11 +38,13 @@ public class ScheduleResource {
 
     public ScheduleResource(
             ScheduleControl control,
+            JobCatalog catalog,
             ScheduleStateCache cache,
             SchedulerOverview overview,
             CurrentCaller caller,
             AuditTrail trail) {
         this.control = control;
+        this.catalog = catalog;
         this.cache = cache;
         this.overview = overview;
         this.caller = caller;
@@ -55,7 +59,7 @@ public class ScheduleResource {
     public ApiResponse<StatusView> start() {
         String actor = caller.get().actor();
         try {
-            for (JobId job : JobId.values()) {
+            for (JobId job : catalog.ids()) {
                 control.enable(job, actor);
             }
         } finally {
@@ -74,7 +78,7 @@ public class ScheduleResource {
     public ApiResponse<StatusView> stop() {
         String actor = caller.get().actor();
         try {
-            for (JobId job : JobId.values()) {
+            for (JobId job : catalog.ids()) {
                 control.disable(job, actor);
             }
         } finally {
@@ -89,7 +93,7 @@ public class ScheduleResource {
     @Audited(action = "schedule.enable", target = "{job}")
     @Operation(summary = "Enable one job's schedule")
     public ApiResponse<JobView> enable(@PathParam("job") String name) {
-        JobId job = JobNames.job(name);
+        JobId job = catalog.require(name).id();
         trail.target(job.id());
         try {
             control.enable(job, caller.get().actor());
@@ -105,7 +109,7 @@ public class ScheduleResource {
     @Audited(action = "schedule.disable", target = "{job}")
     @Operation(summary = "Disable one job's schedule")
     public ApiResponse<JobView> disable(@PathParam("job") String name) {
-        JobId job = JobNames.job(name);
+        JobId job = catalog.require(name).id();
         trail.target(job.id());
         try {
             control.disable(job, caller.get().actor());
@@ -131,7 +135,7 @@ public class ScheduleResource {
     @RolesAllowed({Roles.ADMIN, Roles.TEAM_MANAGER})
     @Operation(summary = "One job's schedule with its next fire times")
     public ApiResponse<JobView> job(@PathParam("job") String name) {
-        return ApiResponse.ok(overview.job(JobNames.job(name)));
+        return ApiResponse.ok(overview.job(catalog.require(name).id()));
     }
 
     @PUT
@@ -146,7 +150,7 @@ public class ScheduleResource {
                     + " the answer previews the next fire times.")
     public ApiResponse<JobView> reschedule(
             @PathParam("job") String name, @Valid @NotNull ScheduleChangeRequest request) {
-        JobId job = JobNames.job(name);
+        JobId job = catalog.require(name).id();
         trail.target(job.id());
         String cron = request.cron().trim().replaceAll("\\s+", " ");
         trail.parameter("cron", cron);

@@ -1,5 +1,7 @@
 package dz.libertaphonix.scheduler.api.admin;
 
+import dz.libertaphonix.scheduler.runs.JobCatalog;
+import dz.libertaphonix.scheduler.runs.JobDescriptor;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.schedule.CronSchedules;
 import dz.libertaphonix.scheduler.schedule.Schedule;
@@ -13,8 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
@@ -33,10 +36,11 @@ public class ScheduleStateCache {
     /**
      * One job's schedule.
      *
+     * @param job the job, as the catalogue describes it
      * @param changedAt when the schedule was last enabled, disabled or rescheduled
      */
     public record JobSchedule(
-            JobId job,
+            JobDescriptor job,
             boolean enabled,
             String cron,
             ZoneId zone,
@@ -84,23 +88,40 @@ public class ScheduleStateCache {
         }
     }
 
+    /**
+     * Every job's schedule, in catalogue order.
+     *
+     * @param jobs by job id, iterated in catalogue order
+     */
     public record Snapshot(Map<JobId, JobSchedule> jobs, Instant loadedAt) {
 
+        /** The job's schedule, or null when the job has none (not in the catalogue, or no row). */
         public JobSchedule job(JobId job) {
             return jobs.get(job);
+        }
+
+        public Collection<JobSchedule> all() {
+            return jobs.values();
         }
     }
 
     private final ScheduleControl control;
     private final ScheduleRepository schedules;
+    private final JobCatalog catalog;
     private final Clock clock;
     private final Duration ttl;
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Snapshot snapshot;
 
-    public ScheduleStateCache(ScheduleControl control, ScheduleRepository schedules, Clock clock, AdminConfig config) {
+    public ScheduleStateCache(
+            ScheduleControl control,
+            ScheduleRepository schedules,
+            JobCatalog catalog,
+            Clock clock,
+            AdminConfig config) {
         this.control = control;
         this.schedules = schedules;
+        this.catalog = catalog;
         this.clock = clock;
         this.ttl = config.scheduleStateTtl();
     }
@@ -146,21 +167,30 @@ public class ScheduleStateCache {
                 && now.isBefore(current.loadedAt().plus(ttl));
     }
 
+    /**
+     * Every catalogued job's schedule. A job without a {@code schedules} row (its migration is missing)
+     * is left out, loudly, rather than failing every status answer.
+     */
     @Transactional
     Snapshot load() {
-        Map<JobId, JobSchedule> jobs = new EnumMap<>(JobId.class);
-        for (JobId job : JobId.values()) {
-            ScheduleState state = control.describe(job);
-            Schedule row = schedules.forJob(job).orElse(null);
+        Map<JobId, JobSchedule> jobs = new LinkedHashMap<>();
+        for (JobDescriptor job : catalog.jobs()) {
+            Schedule row = schedules.forJob(job.id()).orElse(null);
+            if (row == null) {
+                LOG.errorf(
+                        "job %s has no schedules row: add one in a migration; it is left out of the status", job.id());
+                continue;
+            }
+            ScheduleState state = control.describe(job.id());
             jobs.put(
-                    job,
+                    job.id(),
                     new JobSchedule(
                             job,
                             state.enabled(),
                             state.cron(),
                             state.zone(),
-                            row == null ? null : row.changedAt,
-                            row == null ? null : row.changedBy,
+                            row.changedAt,
+                            row.changedBy,
                             new NextFire(state.cron(), state.zone())));
         }
         return new Snapshot(Collections.unmodifiableMap(jobs), clock.instant());

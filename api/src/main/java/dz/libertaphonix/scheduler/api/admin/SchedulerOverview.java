@@ -7,11 +7,15 @@ import dz.libertaphonix.scheduler.api.admin.StatusView.JobStatus;
 import dz.libertaphonix.scheduler.api.admin.StatusView.LastRun;
 import dz.libertaphonix.scheduler.api.admin.StatusView.LastSyncs;
 import dz.libertaphonix.scheduler.api.admin.StatusView.ProgressView;
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobLiveState;
 import dz.libertaphonix.scheduler.runs.LiveStateReader;
+import dz.libertaphonix.scheduler.runs.UnknownJobException;
 import dz.libertaphonix.scheduler.schedule.CronSchedules;
 import dz.libertaphonix.scheduler.schedule.InvalidCronException;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +50,11 @@ public class SchedulerOverview {
     public StatusView status() {
         Snapshot snapshot = schedules.current();
         Instant now = clock.instant();
-        Map<JobId, JobLiveState> live = new EnumMap<>(JobId.class);
-        for (JobId job : JobId.values()) {
-            JobLiveState state = liveState.read(job);
+        Map<JobId, JobLiveState> live = new HashMap<>();
+        for (JobSchedule schedule : snapshot.all()) {
+            JobLiveState state = liveState.read(schedule.job().id());
             if (state != null) {
-                live.put(job, state);
+                live.put(schedule.job().id(), state);
             }
         }
 
@@ -58,22 +62,22 @@ public class SchedulerOverview {
         Instant startedAt = null;
         Instant stoppedAt = null;
         List<JobStatus> jobs = new ArrayList<>();
-        for (JobId job : JobId.values()) {
-            JobSchedule schedule = snapshot.job(job);
+        for (JobSchedule schedule : snapshot.all()) {
             if (schedule.enabled()) {
-                activeJobs.add(job.legacyName());
+                activeJobs.add(schedule.job().legacyName());
                 startedAt = latest(startedAt, schedule.changedAt());
             } else {
                 stoppedAt = latest(stoppedAt, schedule.changedAt());
             }
-            jobs.add(jobStatus(schedule, live.get(job), now));
+            jobs.add(jobStatus(schedule, live.get(schedule.job().id()), now));
         }
         String status =
-                activeJobs.size() == JobId.values().length ? "running" : activeJobs.isEmpty() ? "stopped" : "partial";
+                activeJobs.size() == snapshot.all().size() ? "running" : activeJobs.isEmpty() ? "stopped" : "partial";
+        // the original contract's three jobs, in the shapes its admin page reads
         LastSyncs lastSyncs = new LastSyncs(
-                LastSyncsAssembler.ecomanager(live.get(JobId.ECOMANAGER_SYNC)),
-                LastSyncsAssembler.shipping(live.get(JobId.SHIPPING_STATUS_SYNC)),
-                LastSyncsAssembler.cleanup(live.get(JobId.DAILY_CLEANUP)));
+                LastSyncsAssembler.ecomanager(live.get(EcoManagerSyncJob.ID)),
+                LastSyncsAssembler.shipping(live.get(ShippingStatusSyncJob.ID)),
+                LastSyncsAssembler.cleanup(live.get(DailyCleanupJob.ID)));
         return new StatusView(
                 status,
                 !activeJobs.isEmpty(),
@@ -84,37 +88,51 @@ public class SchedulerOverview {
                 List.copyOf(jobs));
     }
 
+    /** The original contract's three next times, and every job's in {@code jobs}. */
     public NextSyncTimesView nextSyncTimes() {
         Snapshot snapshot = schedules.current();
         Instant now = clock.instant();
+        List<NextSyncTimesView.JobNextTime> jobs = snapshot.all().stream()
+                .map(schedule -> new NextSyncTimesView.JobNextTime(
+                        schedule.job().id().id(),
+                        schedule.job().legacyName(),
+                        schedule.enabled(),
+                        nextFire(schedule, now)))
+                .toList();
         return new NextSyncTimesView(
-                nextFire(snapshot.job(JobId.ECOMANAGER_SYNC), now),
-                nextFire(snapshot.job(JobId.SHIPPING_STATUS_SYNC), now),
-                nextFire(snapshot.job(JobId.DAILY_CLEANUP), now),
-                ApiTime.algiers(now));
+                nextFire(snapshot.job(EcoManagerSyncJob.ID), now),
+                nextFire(snapshot.job(ShippingStatusSyncJob.ID), now),
+                nextFire(snapshot.job(DailyCleanupJob.ID), now),
+                ApiTime.algiers(now),
+                jobs);
     }
 
     /** Every job's schedule with its next fire times (none for a disabled schedule). */
     public List<JobView> jobs() {
-        Snapshot snapshot = schedules.current();
         Instant now = clock.instant();
-        List<JobView> views = new ArrayList<>();
-        for (JobId job : JobId.values()) {
-            JobSchedule schedule = snapshot.job(job);
-            views.add(jobView(schedule, schedule.enabled(), now));
-        }
-        return views;
+        return schedules.current().all().stream()
+                .map(schedule -> jobView(schedule, schedule.enabled(), now))
+                .toList();
     }
 
     /** One job, as in {@link #jobs()}. */
     public JobView job(JobId job) {
-        JobSchedule schedule = schedules.current().job(job);
+        JobSchedule schedule = schedule(job);
         return jobView(schedule, schedule.enabled(), clock.instant());
     }
 
     /** One job with its next fire times listed even while disabled: the answer to a cron change. */
     public JobView preview(JobId job) {
-        return jobView(schedules.current().job(job), true, clock.instant());
+        return jobView(schedule(job), true, clock.instant());
+    }
+
+    private JobSchedule schedule(JobId job) {
+        JobSchedule schedule = schedules.current().job(job);
+        if (schedule == null) {
+            // a catalogued job whose schedules row is missing (logged when the snapshot was read)
+            throw new UnknownJobException(job.id());
+        }
+        return schedule;
     }
 
     /** A job's view with its fire times listed even when disabled: the preview of a schedule change. */
@@ -125,8 +143,9 @@ public class SchedulerOverview {
                         .toList()
                 : List.of();
         return new JobView(
-                schedule.job().id(),
+                schedule.job().id().id(),
                 schedule.job().legacyName(),
+                schedule.job().displayName(),
                 schedule.enabled(),
                 schedule.cron(),
                 schedule.zone().getId(),
@@ -159,8 +178,9 @@ public class SchedulerOverview {
             lastRun = lastRun(live);
         }
         return new JobStatus(
-                schedule.job().id(),
+                schedule.job().id().id(),
                 schedule.job().legacyName(),
+                schedule.job().displayName(),
                 schedule.enabled(),
                 schedule.cron(),
                 schedule.zone().getId(),
@@ -186,7 +206,11 @@ public class SchedulerOverview {
                 live.lastUnits());
     }
 
+    /** Null when the job is disabled, has no schedule, or its cron never fires again. */
     private static OffsetDateTime nextFire(JobSchedule schedule, Instant now) {
+        if (schedule == null) {
+            return null;
+        }
         ZonedDateTime next = schedule.nextFireAfter(now);
         return next == null ? null : next.toOffsetDateTime();
     }

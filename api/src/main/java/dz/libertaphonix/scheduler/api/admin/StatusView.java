@@ -15,9 +15,10 @@ import java.util.UUID;
  * @param isRunning the scheduler is running: at least one schedule is enabled
  * @param startedAt the last change of a schedule that is enabled now
  * @param stoppedAt the last change of a schedule that is disabled now
- * @param activeJobs legacy names of the enabled jobs
+ * @param activeJobs legacy names of the enabled jobs, in catalogue order
  * @param lastSyncs the last run of each job, in the original shapes
- * @param jobs each job in detail: schedule, run in progress, last run with its counts, error and units
+ * @param jobs every job of the catalogue in detail: schedule, run in progress, last run with its counts,
+ *     error and units
  */
 public record StatusView(
         String status,
@@ -82,10 +83,17 @@ public record StatusView(
      */
     public record LastError(String error, String status, OffsetDateTime timestamp) {}
 
-    /** One job in detail. */
+    /**
+     * One job in detail.
+     *
+     * @param job the id ({@code ecomanager-sync})
+     * @param name the legacy name ({@code ecomanager_sync})
+     * @param displayName the job in words, in English
+     */
     public record JobStatus(
             String job,
             String name,
+            String displayName,
             boolean enabled,
             String cron,
             String timeZone,

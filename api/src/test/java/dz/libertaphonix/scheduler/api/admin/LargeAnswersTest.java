@@ -12,7 +12,7 @@ import dz.libertaphonix.scheduler.api.testsupport.KeepAliveConnection.Answer;
 import dz.libertaphonix.scheduler.audit.AuditOutcome;
 import dz.libertaphonix.scheduler.audit.AuditRecord;
 import dz.libertaphonix.scheduler.audit.AuditService;
-import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
@@ -51,7 +51,7 @@ class LargeAnswersTest {
         Instant day = Instant.parse("1990-01-01T00:00:00Z").plus(AdminFixtures.next() % 3000, ChronoUnit.DAYS);
         for (int i = 0; i < 100; i++) {
             fixtures.finishedRun(
-                    JobId.ECOMANAGER_SYNC, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plusSeconds(60L * i), 42);
+                    EcoManagerSyncJob.ID, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plusSeconds(60L * i), 42);
         }
         String target = "large-answers:" + AdminFixtures.next();
         for (int i = 0; i < 100; i++) {

@@ -39,9 +39,7 @@ class OpenApiTest {
                         root + "/jobs/{job}/enable",
                         root + "/jobs/{job}/disable",
                         root + "/jobs/{job}/schedule",
-                        root + "/trigger/ecomanager",
-                        root + "/trigger/shipping",
-                        root + "/trigger/cleanup",
+                        root + "/trigger/{job}",
                         root + "/history",
                         root + "/runs/{id}",
                         root + "/stores",
@@ -58,5 +56,10 @@ class OpenApiTest {
         assertThat(document.getMap("components.securitySchemes")).isNotEmpty();
         assertThat(document.getString("paths.'" + root + "/status'.get.summary"))
                 .isEqualTo("Scheduler status");
+        // one trigger for every job; the original API's paths are values of {job}, and say so
+        assertThat(document.getString("paths.'" + root + "/trigger/{job}'.post.description"))
+                .contains("/trigger/ecomanager", "/trigger/shipping", "/trigger/cleanup");
+        assertThat(document.getString("paths.'" + root + "/trigger/{job}'.post.parameters[0].description"))
+                .contains("ecomanager-sync", "ecomanager_sync", "ecomanager, shipping, cleanup");
     }
 }

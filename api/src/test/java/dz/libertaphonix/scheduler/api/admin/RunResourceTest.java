@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.hasSize;
 import dz.libertaphonix.scheduler.api.testsupport.AdminFixtures;
 import dz.libertaphonix.scheduler.api.testsupport.AdminTokens;
 import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
-import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobRun;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,11 +50,11 @@ class RunResourceTest {
     void listsRunsNewestFirstWithTheirFieldsAndPages() {
         Instant day = ownDay();
         JobRun oldest = fixtures.finishedRun(
-                JobId.ECOMANAGER_SYNC, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plusSeconds(3600), 90);
+                EcoManagerSyncJob.ID, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plusSeconds(3600), 90);
         JobRun middle = fixtures.finishedRun(
-                JobId.SHIPPING_STATUS_SYNC, JobRunStatus.FAILED, RunTrigger.MANUAL, day.plusSeconds(7200), 5);
+                ShippingStatusSyncJob.ID, JobRunStatus.FAILED, RunTrigger.MANUAL, day.plusSeconds(7200), 5);
         JobRun newest = fixtures.finishedRun(
-                JobId.ECOMANAGER_SYNC, JobRunStatus.PARTIAL, RunTrigger.SCHEDULED, day.plusSeconds(10800), 30);
+                EcoManagerSyncJob.ID, JobRunStatus.PARTIAL, RunTrigger.SCHEDULED, day.plusSeconds(10800), 30);
 
         JsonPath page1 = history(day, "&size=2&page=1")
                 .body("data.items.id", contains(newest.id.toString(), middle.id.toString()))
@@ -97,13 +99,12 @@ class RunResourceTest {
     void filtersByJobStatusAndTrigger() {
         Instant day = ownDay();
         JobRun scheduledImport = fixtures.finishedRun(
-                JobId.ECOMANAGER_SYNC, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plusSeconds(100), 10);
+                EcoManagerSyncJob.ID, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plusSeconds(100), 10);
         JobRun manualImport = fixtures.finishedRun(
-                JobId.ECOMANAGER_SYNC, JobRunStatus.SUCCEEDED, RunTrigger.MANUAL, day.plusSeconds(200), 10);
+                EcoManagerSyncJob.ID, JobRunStatus.SUCCEEDED, RunTrigger.MANUAL, day.plusSeconds(200), 10);
         JobRun skippedImport = fixtures.finishedRun(
-                JobId.ECOMANAGER_SYNC, JobRunStatus.SKIPPED, RunTrigger.SCHEDULED, day.plusSeconds(300), 0);
-        fixtures.finishedRun(
-                JobId.DAILY_CLEANUP, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plusSeconds(400), 2);
+                EcoManagerSyncJob.ID, JobRunStatus.SKIPPED, RunTrigger.SCHEDULED, day.plusSeconds(300), 0);
+        fixtures.finishedRun(DailyCleanupJob.ID, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plusSeconds(400), 2);
 
         history(day, "&job=ecomanager_sync")
                 .body(
@@ -125,13 +126,9 @@ class RunResourceTest {
     void filtersByStartTimeWithOffsetsOrDates() {
         Instant day = ownDay();
         JobRun early = fixtures.finishedRun(
-                JobId.ECOMANAGER_SYNC, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plus(Duration.ofHours(8)), 10);
+                EcoManagerSyncJob.ID, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plus(Duration.ofHours(8)), 10);
         JobRun late = fixtures.finishedRun(
-                JobId.ECOMANAGER_SYNC,
-                JobRunStatus.SUCCEEDED,
-                RunTrigger.SCHEDULED,
-                day.plus(Duration.ofHours(20)),
-                10);
+                EcoManagerSyncJob.ID, JobRunStatus.SUCCEEDED, RunTrigger.SCHEDULED, day.plus(Duration.ofHours(20)), 10);
 
         String noon = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 day.plus(Duration.ofHours(12)).atOffset(ALGIERS));
@@ -175,7 +172,7 @@ class RunResourceTest {
     @Test
     void showsOneRunWithItsPerStoreResults() {
         JobRun run =
-                fixtures.finishedRun(JobId.ECOMANAGER_SYNC, JobRunStatus.PARTIAL, RunTrigger.SCHEDULED, ownDay(), 42);
+                fixtures.finishedRun(EcoManagerSyncJob.ID, JobRunStatus.PARTIAL, RunTrigger.SCHEDULED, ownDay(), 42);
 
         JsonPath body = given().header("Authorization", AdminTokens.bearer(AdminTokens.teamManager()))
                 .get("/api/v1/scheduler/runs/" + run.id)

@@ -13,6 +13,9 @@ import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
 import dz.libertaphonix.scheduler.api.testsupport.TestClock;
 import dz.libertaphonix.scheduler.audit.AuditEvent;
 import dz.libertaphonix.scheduler.audit.AuditOutcome;
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.schedule.Schedule;
 import dz.libertaphonix.scheduler.schedule.ScheduleChanges;
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(RealServicesResource.class)
 @QuarkusTestResource(JwtSecretResource.class)
 class ScheduleResourceTest {
+
+    @Inject
+    JobCatalog catalog;
 
     @Inject
     AdminFixtures fixtures;
@@ -67,7 +73,7 @@ class ScheduleResourceTest {
                 .body("data.isRunning", equalTo(false))
                 .body("data.activeJobs", hasSize(0));
 
-        for (JobId job : JobId.values()) {
+        for (JobId job : catalog.ids()) {
             Schedule row = schedules.find(job).orElseThrow();
             assertThat(row.enabled).as(job.id()).isFalse();
             assertThat(row.changedBy).isEqualTo(AdminTokens.ADMIN_EMAIL);
@@ -88,8 +94,8 @@ class ScheduleResourceTest {
 
     @Test
     void startEnablesEveryScheduleAgain() {
-        fixtures.schedule(JobId.ECOMANAGER_SYNC, AdminFixtures.DEFAULT_ECOMANAGER_CRON, false);
-        fixtures.schedule(JobId.DAILY_CLEANUP, AdminFixtures.DEFAULT_CLEANUP_CRON, false);
+        fixtures.schedule(EcoManagerSyncJob.ID, AdminFixtures.DEFAULT_ECOMANAGER_CRON, false);
+        fixtures.schedule(DailyCleanupJob.ID, AdminFixtures.DEFAULT_CLEANUP_CRON, false);
         long before = fixtures.lastAuditId();
 
         given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
@@ -187,7 +193,7 @@ class ScheduleResourceTest {
                                 "2025-07-24T14:30:00+01:00"))
                 .body("data.nextFireTimes[0].utc", equalTo("2025-07-24T09:30:00Z"));
 
-        assertThat(schedules.find(JobId.ECOMANAGER_SYNC).orElseThrow().cron).isEqualTo("0 30 9-17 ? * MON-FRI");
+        assertThat(schedules.find(EcoManagerSyncJob.ID).orElseThrow().cron).isEqualTo("0 30 9-17 ? * MON-FRI");
         given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
                 .get("/api/v1/scheduler/next-sync-times")
                 .then()
@@ -215,7 +221,7 @@ class ScheduleResourceTest {
                 .body("error.code", equalTo("INVALID_CRON"))
                 .body("error.message", startsWith("not a valid Quartz cron expression"));
 
-        assertThat(schedules.find(JobId.ECOMANAGER_SYNC).orElseThrow().cron)
+        assertThat(schedules.find(EcoManagerSyncJob.ID).orElseThrow().cron)
                 .isEqualTo(AdminFixtures.DEFAULT_ECOMANAGER_CRON);
         assertThat(actions(before, "schedule.change")).singleElement().satisfies(row -> {
             assertThat(row.outcome).isEqualTo(AuditOutcome.REJECTED);

@@ -14,9 +14,13 @@ import dz.libertaphonix.scheduler.api.testsupport.GatedShippingJob;
 import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
 import dz.libertaphonix.scheduler.api.testsupport.LiveStates;
 import dz.libertaphonix.scheduler.api.testsupport.TestClock;
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.UnitResult;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +45,9 @@ class StatusResourceTest {
     private static final Instant LAST_IMPORT_END = Instant.parse("2025-07-24T07:01:30Z");
 
     @Inject
+    JobCatalog catalog;
+
+    @Inject
     AdminFixtures fixtures;
 
     @Inject
@@ -55,7 +62,7 @@ class StatusResourceTest {
     @BeforeEach
     void schedulesAsSeeded() {
         fixtures.defaultSchedules();
-        for (JobId job : JobId.values()) {
+        for (JobId job : catalog.ids()) {
             liveStates.clear(job);
         }
     }
@@ -69,7 +76,7 @@ class StatusResourceTest {
     @Test
     void answersTheOriginalStatusContractWithItsExactFieldNames() throws Exception {
         liveStates.finished(
-                JobId.ECOMANAGER_SYNC,
+                EcoManagerSyncJob.ID,
                 LAST_IMPORT_START,
                 LAST_IMPORT_END,
                 JobRunStatus.SUCCEEDED,
@@ -77,7 +84,7 @@ class StatusResourceTest {
                 null,
                 List.of(new UnitResult("NATU", true, 40, null), new UnitResult("KITCH", true, 2, null)));
         liveStates.finished(
-                JobId.DAILY_CLEANUP,
+                DailyCleanupJob.ID,
                 Instant.parse("2025-07-24T01:00:00Z"),
                 Instant.parse("2025-07-24T01:00:04Z"),
                 JobRunStatus.FAILED,
@@ -146,6 +153,7 @@ class StatusResourceTest {
                 .containsOnlyKeys(
                         "job",
                         "name",
+                        "displayName",
                         "enabled",
                         "cron",
                         "timeZone",
@@ -209,7 +217,7 @@ class StatusResourceTest {
 
     @Test
     void saysPartialWhenSomeSchedulesAreDisabledAndStoppedWhenNoneIsEnabled() {
-        fixtures.schedule(JobId.SHIPPING_STATUS_SYNC, AdminFixtures.DEFAULT_SHIPPING_CRON, false);
+        fixtures.schedule(ShippingStatusSyncJob.ID, AdminFixtures.DEFAULT_SHIPPING_CRON, false);
 
         given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
                 .get("/api/v1/scheduler/status")
@@ -219,8 +227,8 @@ class StatusResourceTest {
                 .body("data.isRunning", equalTo(true))
                 .body("data.activeJobs", contains("ecomanager_sync", "daily_cleanup"));
 
-        fixtures.schedule(JobId.ECOMANAGER_SYNC, AdminFixtures.DEFAULT_ECOMANAGER_CRON, false);
-        fixtures.schedule(JobId.DAILY_CLEANUP, AdminFixtures.DEFAULT_CLEANUP_CRON, false);
+        fixtures.schedule(EcoManagerSyncJob.ID, AdminFixtures.DEFAULT_ECOMANAGER_CRON, false);
+        fixtures.schedule(DailyCleanupJob.ID, AdminFixtures.DEFAULT_CLEANUP_CRON, false);
 
         JsonPath body = given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
                 .get("/api/v1/scheduler/status")
@@ -252,7 +260,7 @@ class StatusResourceTest {
                 .body("data.nextDailyCleanup", equalTo("2025-07-25T02:00:00+01:00"))
                 .body("data.currentTime", equalTo("2025-07-24T09:30:00+01:00"));
 
-        fixtures.schedule(JobId.SHIPPING_STATUS_SYNC, AdminFixtures.DEFAULT_SHIPPING_CRON, false);
+        fixtures.schedule(ShippingStatusSyncJob.ID, AdminFixtures.DEFAULT_SHIPPING_CRON, false);
 
         JsonPath body = given().header("Authorization", AdminTokens.bearer(AdminTokens.teamManager()))
                 .get("/api/v1/scheduler/next-sync-times")
@@ -261,8 +269,18 @@ class StatusResourceTest {
                 .body("data.nextShippingStatusSync", nullValue())
                 .extract()
                 .jsonPath();
+        // the original contract's fields, and every job's next time in jobs (added with the job catalogue)
         assertThat(body.getMap("data"))
-                .containsOnlyKeys("nextEcoManagerSync", "nextShippingStatusSync", "nextDailyCleanup", "currentTime");
+                .containsOnlyKeys(
+                        "nextEcoManagerSync", "nextShippingStatusSync", "nextDailyCleanup", "currentTime", "jobs");
+        assertThat(body.getList("data.jobs.job", String.class))
+                .containsExactly("ecomanager-sync", "shipping-status-sync", "daily-cleanup");
+        assertThat(body.getList("data.jobs.name", String.class))
+                .containsExactly("ecomanager_sync", "shipping_status_sync", "daily_cleanup");
+        assertThat(body.getList("data.jobs.enabled", Boolean.class)).containsExactly(true, false, true);
+        assertThat(body.getString("data.jobs[0].nextFireTime")).isEqualTo("2025-07-24T10:00:00+01:00");
+        assertThat(body.getString("data.jobs[1].nextFireTime")).isNull();
+        assertThat(body.getString("data.jobs[2].nextFireTime")).isEqualTo("2025-07-25T02:00:00+01:00");
     }
 
     @Test
@@ -279,6 +297,7 @@ class StatusResourceTest {
 
         assertThat(body.getString("data[0].job")).isEqualTo("ecomanager-sync");
         assertThat(body.getString("data[0].name")).isEqualTo("ecomanager_sync");
+        assertThat(body.getString("data[0].displayName")).isEqualTo("EcoManager order import");
         assertThat(body.getString("data[0].cron")).isEqualTo("0 0 8-20 * * ?");
         assertThat(body.getString("data[0].eventBridgeExpression")).isEqualTo("cron(0 7-19 * * ? *)");
         assertThat(body.getList("data[0].nextFireTimes.algiers", String.class))

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dz.libertaphonix.scheduler.api.testsupport.AdminTokens;
 import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
-import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
 import dz.libertaphonix.scheduler.runs.JobRun;
 import dz.libertaphonix.scheduler.runs.JobRunRepository;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
@@ -96,7 +96,7 @@ class AnalyticsResourceTest {
         QuarkusTransaction.requiringNew().run(() -> {
             JobRun run = new JobRun();
             run.id = UUID.randomUUID();
-            run.jobId = JobId.DAILY_CLEANUP;
+            run.jobId = DailyCleanupJob.ID;
             run.trigger = RunTrigger.MANUAL;
             run.startedAt = started;
             run.endedAt = started.plus(took);

@@ -1,11 +1,14 @@
 package dz.libertaphonix.scheduler.api.testsupport;
 
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobRun;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunStateStore;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.runs.UnitResult;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -76,7 +79,7 @@ public class LiveStates {
     public void populateEveryJob() {
         Instant now = Instant.now();
         finished(
-                JobId.ECOMANAGER_SYNC,
+                EcoManagerSyncJob.ID,
                 now.minusSeconds(3600),
                 now.minusSeconds(3500),
                 JobRunStatus.SUCCEEDED,
@@ -86,9 +89,9 @@ public class LiveStates {
                         new UnitResult("NATU", true, 30, null),
                         new UnitResult("KITCH", true, 12, null),
                         new UnitResult("MODA", false, 0, "EcoManager refused the token of store MODA: 401")));
-        running(JobId.ECOMANAGER_SYNC, now.minusSeconds(20), "stores", 2, 5);
+        running(EcoManagerSyncJob.ID, now.minusSeconds(20), "stores", 2, 5);
         finished(
-                JobId.SHIPPING_STATUS_SYNC,
+                ShippingStatusSyncJob.ID,
                 now.minusSeconds(7200),
                 now.minusSeconds(7000),
                 JobRunStatus.PARTIAL,
@@ -96,7 +99,7 @@ public class LiveStates {
                 Map.of("class", "UpstreamUnavailableException", "message", "Maystro answered 503"),
                 List.of(new UnitResult("main", false, 17, "2 request(s) failed, last: HTTP 503")));
         finished(
-                JobId.DAILY_CLEANUP,
+                DailyCleanupJob.ID,
                 now.minusSeconds(30_000),
                 now.minusSeconds(29_990),
                 JobRunStatus.SUCCEEDED,

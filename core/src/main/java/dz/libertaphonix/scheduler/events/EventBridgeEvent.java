@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.jobs;
+package dz.libertaphonix.scheduler.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An EventBridge event as Lambda receives it: a rule's {@code Scheduled Event}, or the application's
- * {@code SyncRequested} (detail: {@code job}, {@code runId}, {@code actor}).
+ * An EventBridge event as a Lambda function receives it: a rule's {@code Scheduled Event}, or one of
+ * the application's events ({@link SyncRequested} …) in its {@code detail}.
  *
  * @param id the event id, the same on every delivery of one event: the deduplication key
- * @param detailType {@code Scheduled Event} or {@code SyncRequested}
+ * @param detailType {@code Scheduled Event}, {@code SyncRequested} …
  * @param time when the event happened; for a scheduled event, the instant the rule fired for
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -26,6 +26,6 @@ public record EventBridgeEvent(
         List<String> resources,
         Map<String, Object> detail) {
 
+    /** The {@code detail-type} of an EventBridge schedule rule's events (AWS's own). */
     public static final String SCHEDULED_EVENT = "Scheduled Event";
-    public static final String SYNC_REQUESTED = "SyncRequested";
 }

@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.api.aws;
+package dz.libertaphonix.scheduler.events.eventbridge;
 
 import dz.libertaphonix.scheduler.common.Algiers;
 import dz.libertaphonix.scheduler.runs.JobId;
@@ -15,12 +15,12 @@ import java.time.ZoneId;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
 
 /**
- * Schedule control in AWS: each job's schedule is an EventBridge rule on the default bus.
+ * Schedule control in AWS: each job's schedule is an EventBridge rule on the default bus, named by
+ * {@link EventBridgeRuleNames}. The api's adapter with {@code scheduler.control=eventbridge}.
  * Start/stop is EnableRule/DisableRule, a cron change is PutRule with the exact UTC expression of
  * the Algiers cron. The rule is the truth for "enabled"; Redis caches what DescribeRule said, and
  * the {@code schedules} table records every change and keeps the Algiers cron.
@@ -32,31 +32,37 @@ public class EventBridgeScheduleControl implements ScheduleControl {
     private static final Logger LOG = Logger.getLogger(EventBridgeScheduleControl.class);
     private static final String CACHE_KEY = "scheduler:schedule-state:";
 
-    private final EventBridgeClient eventBridge;
+    private final EventBridgeConnection eventBridge;
     private final EventBridgeConfig config;
+    private final EventBridgeRuleNames rules;
     private final ScheduleChanges schedules;
     private final ValueCommands<String, String> cache;
 
     public EventBridgeScheduleControl(
-            EventBridgeClient eventBridge, EventBridgeConfig config, ScheduleChanges schedules, RedisDataSource redis) {
+            EventBridgeConnection eventBridge,
+            EventBridgeConfig config,
+            EventBridgeRuleNames rules,
+            ScheduleChanges schedules,
+            RedisDataSource redis) {
         this.eventBridge = eventBridge;
         this.config = config;
+        this.rules = rules;
         this.schedules = schedules;
         this.cache = redis.value(String.class);
     }
 
     @Override
     public void enable(JobId job, String actor) {
-        String rule = config.rules().of(job);
-        call("EnableRule " + rule, () -> eventBridge.enableRule(request -> request.name(rule)));
+        String rule = rules.of(job);
+        call("EnableRule " + rule, () -> eventBridge.client().enableRule(request -> request.name(rule)));
         schedules.setEnabled(job, true, actor);
         remember(job, true);
     }
 
     @Override
     public void disable(JobId job, String actor) {
-        String rule = config.rules().of(job);
-        call("DisableRule " + rule, () -> eventBridge.disableRule(request -> request.name(rule)));
+        String rule = rules.of(job);
+        call("DisableRule " + rule, () -> eventBridge.client().disableRule(request -> request.name(rule)));
         schedules.setEnabled(job, false, actor);
         remember(job, false);
     }
@@ -85,20 +91,18 @@ public class EventBridgeScheduleControl implements ScheduleControl {
         String expression = CronSchedules.toEventBridgeUtc(cron, zone);
         // PutRule replaces the whole rule: carry its current state and description over
         DescribeRuleResponse current = describeRule(job);
-        String rule = config.rules().of(job);
-        call(
-                "PutRule " + rule,
-                () -> eventBridge.putRule(request -> request.name(rule)
-                        .scheduleExpression(expression)
-                        .state(current.state())
-                        .description(current.description())));
+        String rule = rules.of(job);
+        call("PutRule " + rule, () -> eventBridge.client().putRule(request -> request.name(rule)
+                .scheduleExpression(expression)
+                .state(current.state())
+                .description(current.description())));
         schedules.setCron(job, cron, actor);
         remember(job, current.state() == RuleState.ENABLED);
     }
 
     private DescribeRuleResponse describeRule(JobId job) {
-        String rule = config.rules().of(job);
-        return call("DescribeRule " + rule, () -> eventBridge.describeRule(request -> request.name(rule)));
+        String rule = rules.of(job);
+        return call("DescribeRule " + rule, () -> eventBridge.client().describeRule(request -> request.name(rule)));
     }
 
     private void warnIfDrifted(JobId job, Schedule row, ZoneId zone, DescribeRuleResponse rule) {
