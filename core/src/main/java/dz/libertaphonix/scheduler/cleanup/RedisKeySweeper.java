@@ -3,9 +3,11 @@ package dz.libertaphonix.scheduler.cleanup;
 import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.RunLedger;
-import dz.libertaphonix.scheduler.runs.RunLock;
-import dz.libertaphonix.scheduler.runs.RunStateStore;
+import dz.libertaphonix.scheduler.runs.ledger.RunRecorder;
+import dz.libertaphonix.scheduler.runs.live.LiveStateReader;
+import dz.libertaphonix.scheduler.runs.live.LiveStateWriter;
+import dz.libertaphonix.scheduler.runs.lock.LockHolder;
+import dz.libertaphonix.scheduler.runs.lock.RunLock;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.keys.KeyScanCursor;
@@ -32,17 +34,24 @@ public class RedisKeySweeper {
     private static final String NAMESPACE = "scheduler:";
 
     private final RedisDataSource redis;
-    private final RunLedger ledger;
+    private final RunRecorder ledger;
     private final RunLock locks;
-    private final RunStateStore state;
+    private final LiveStateWriter state;
+    private final LiveStateReader liveState;
     private final JobCatalog catalog;
 
     public RedisKeySweeper(
-            RedisDataSource redis, RunLedger ledger, RunLock locks, RunStateStore state, JobCatalog catalog) {
+            RedisDataSource redis,
+            RunRecorder ledger,
+            RunLock locks,
+            LiveStateWriter state,
+            LiveStateReader liveState,
+            JobCatalog catalog) {
         this.redis = redis;
         this.ledger = ledger;
         this.locks = locks;
         this.state = state;
+        this.liveState = liveState;
         this.catalog = catalog;
     }
 
@@ -130,7 +139,7 @@ public class RedisKeySweeper {
             redis.key().del(key);
             return Outcome.ORPHANED;
         }
-        UUID current = state.currentRunId(jobId.get());
+        UUID current = liveState.currentRunId(jobId.get());
         if (current != null
                 && ledger.find(current).map(run -> run.status.finished()).orElse(true)
                 && state.clearCurrentIf(jobId.get(), current)) {
@@ -146,7 +155,7 @@ public class RedisKeySweeper {
     }
 
     private boolean holderRunEnded(String token) {
-        UUID runId = RunLock.Holder.parse(token).runId();
+        UUID runId = LockHolder.parse(token).runId();
         if (runId == null) {
             return true;
         }

@@ -1,7 +1,7 @@
 package dz.libertaphonix.scheduler.jobs;
 
 import dz.libertaphonix.scheduler.events.EventBridgeEvent;
-import dz.libertaphonix.scheduler.runs.RunSummary;
+import dz.libertaphonix.scheduler.runs.runner.RunSummary;
 import io.quarkus.funqy.Funq;
 
 /**

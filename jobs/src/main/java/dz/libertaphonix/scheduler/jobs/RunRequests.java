@@ -4,8 +4,8 @@ import dz.libertaphonix.scheduler.events.EventBridgeEvent;
 import dz.libertaphonix.scheduler.events.SyncRequested;
 import dz.libertaphonix.scheduler.events.eventbridge.SyncRequests;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.RunRequest;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.runner.RunRequest;
 import java.time.Instant;
 
 /** Maps an EventBridge event delivered to a job's function to a run request. */

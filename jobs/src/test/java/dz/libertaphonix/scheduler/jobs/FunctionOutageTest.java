@@ -4,12 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
-import dz.libertaphonix.scheduler.runs.JobLiveState;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
-import dz.libertaphonix.scheduler.runs.RunLock;
-import dz.libertaphonix.scheduler.runs.RunStateStore;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
+import dz.libertaphonix.scheduler.runs.live.JobLiveState;
+import dz.libertaphonix.scheduler.runs.live.LiveStateReader;
+import dz.libertaphonix.scheduler.runs.lock.RunLock;
 import dz.libertaphonix.scheduler.testsupport.OutageServices;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,7 +40,7 @@ class FunctionOutageTest {
     JobRunRepository runs;
 
     @Inject
-    RunStateStore liveState;
+    LiveStateReader liveState;
 
     @Inject
     RedisDataSource redis;

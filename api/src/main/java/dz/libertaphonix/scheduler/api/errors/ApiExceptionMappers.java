@@ -3,7 +3,7 @@ package dz.libertaphonix.scheduler.api.errors;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dz.libertaphonix.scheduler.api.admin.PayloadTooLargeException;
+import dz.libertaphonix.scheduler.api.http.PayloadTooLargeException;
 import dz.libertaphonix.scheduler.common.errors.ConflictException;
 import dz.libertaphonix.scheduler.common.errors.InvalidInputException;
 import dz.libertaphonix.scheduler.common.errors.NotFoundException;

@@ -4,8 +4,8 @@ import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
 import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobDispatcher;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRunner;
-import dz.libertaphonix.scheduler.runs.RunRequest;
+import dz.libertaphonix.scheduler.runs.runner.JobRunner;
+import dz.libertaphonix.scheduler.runs.runner.RunRequest;
 import io.quarkus.arc.DefaultBean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +45,7 @@ public class LocalJobDispatcher implements JobDispatcher {
     /**
      * @throws dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException when the ledger
      *     cannot be read (nothing is started)
-     * @throws dz.libertaphonix.scheduler.runs.RunStateUnavailableException when the run locks cannot be
+     * @throws dz.libertaphonix.scheduler.runs.live.RunStateUnavailableException when the run locks cannot be
      *     read (nothing is started)
      */
     @Override

@@ -2,8 +2,8 @@ package dz.libertaphonix.scheduler.api.local;
 
 import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRunner;
-import dz.libertaphonix.scheduler.runs.RunRequest;
+import dz.libertaphonix.scheduler.runs.runner.JobRunner;
+import dz.libertaphonix.scheduler.runs.runner.RunRequest;
 import dz.libertaphonix.scheduler.schedule.Schedule;
 import dz.libertaphonix.scheduler.schedule.ScheduleRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -3,11 +3,12 @@ package dz.libertaphonix.scheduler.api.testsupport;
 import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
 import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
-import dz.libertaphonix.scheduler.runs.RunStateStore;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.runs.UnitResult;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.live.LiveStateRedis;
+import dz.libertaphonix.scheduler.runs.live.LiveStateWriter;
 import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,17 +21,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class LiveStates {
 
-    private final RunStateStore store;
+    private final LiveStateWriter store;
     private final RedisDataSource redis;
 
-    public LiveStates(RunStateStore store, RedisDataSource redis) {
+    public LiveStates(LiveStateWriter store, RedisDataSource redis) {
         this.store = store;
         this.redis = redis;
     }
 
     /** Forgets everything Redis knows about the job's runs. */
     public void clear(JobId job) {
-        redis.key().del(RunStateStore.stateKey(job));
+        redis.key().del(LiveStateRedis.stateKey(job));
     }
 
     /** A run that started and ended: the job's last run. */

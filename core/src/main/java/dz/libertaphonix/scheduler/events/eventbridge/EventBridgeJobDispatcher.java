@@ -4,7 +4,7 @@ import dz.libertaphonix.scheduler.events.SyncRequested;
 import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
 import dz.libertaphonix.scheduler.runs.JobDispatcher;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRunner;
+import dz.libertaphonix.scheduler.runs.runner.JobRunner;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

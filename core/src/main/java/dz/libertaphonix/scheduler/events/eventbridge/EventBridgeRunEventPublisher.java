@@ -2,8 +2,8 @@ package dz.libertaphonix.scheduler.events.eventbridge;
 
 import dz.libertaphonix.scheduler.events.RunEvent;
 import dz.libertaphonix.scheduler.runs.ErrorSummary;
-import dz.libertaphonix.scheduler.runs.RunEventPublisher;
 import dz.libertaphonix.scheduler.runs.RunsConfig;
+import dz.libertaphonix.scheduler.runs.events.RunEventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import org.jboss.logging.Logger;

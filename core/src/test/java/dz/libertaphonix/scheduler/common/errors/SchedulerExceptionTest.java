@@ -11,8 +11,8 @@ import dz.libertaphonix.scheduler.events.eventbridge.ScheduleControlUnavailableE
 import dz.libertaphonix.scheduler.maystro.MaystroUnavailableException;
 import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.RunStateUnavailableException;
 import dz.libertaphonix.scheduler.runs.UnknownJobException;
+import dz.libertaphonix.scheduler.runs.live.RunStateUnavailableException;
 import dz.libertaphonix.scheduler.schedule.InvalidCronException;
 import dz.libertaphonix.scheduler.stores.StoreAlreadyExistsException;
 import dz.libertaphonix.scheduler.stores.StoreNotFoundException;

@@ -15,8 +15,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dz.libertaphonix.scheduler.events.EventBridgeEvent;
 import dz.libertaphonix.scheduler.events.SyncRequested;
-import dz.libertaphonix.scheduler.runs.EventBridgeStub;
-import dz.libertaphonix.scheduler.runs.EventBridgeTestProfile;
 import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
