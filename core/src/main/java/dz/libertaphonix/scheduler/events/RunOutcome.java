@@ -3,6 +3,7 @@ package dz.libertaphonix.scheduler.events;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * @param endedAt its end; its start for a run that ended as it was recorded (skipped)
  * @param error the error summary on one line, or null
  */
+@RegisterForReflection
 public record RunOutcome(
         JobId job,
         UUID runId,

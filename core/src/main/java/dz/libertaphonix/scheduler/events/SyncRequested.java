@@ -1,6 +1,7 @@
 package dz.libertaphonix.scheduler.events;
 
 import dz.libertaphonix.scheduler.runs.JobId;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.UUID;
 
 /**
@@ -11,6 +12,7 @@ import java.util.UUID;
  * @param runId the run's id, chosen by the API so it can answer with it at once
  * @param actor who asked (the admin's email)
  */
+@RegisterForReflection
 public record SyncRequested(JobId job, UUID runId, String actor) {
 
     public SyncRequested {

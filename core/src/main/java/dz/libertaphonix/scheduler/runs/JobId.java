@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.runs;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
  * JobCatalog}), not this value's: the ledger keeps the runs of a job long after the job is gone. In
  * JSON it is its id.
  */
+@RegisterForReflection
 public record JobId(@JsonValue String id) implements Comparable<JobId> {
 
     /** The longest id: it must fit in a Redis key, an EventBridge rule name and a log line. */
