@@ -97,7 +97,7 @@ class SchemaConstraintsTest {
                     .hasMessageContaining("job_runs_running_has_no_end");
             assertThatThrownBy(() -> statement.executeUpdate(
                             "insert into job_runs (id, job_id, trigger, started_at, ended_at, status) values ('"
-                                    + UUID.randomUUID() + "', 'nightly-backup', 'MANUAL', now(), now(), 'SUCCEEDED')"))
+                                    + UUID.randomUUID() + "', 'Nightly Backup', 'MANUAL', now(), now(), 'SUCCEEDED')"))
                     .hasMessageContaining("job_runs_job_id_check");
         }
     }

@@ -194,9 +194,6 @@ class ColdStartBenchmark {
         values.put("REDIS_URL", services.redisUrl());
         values.put("SCHEDULER_TOKEN_KEY", randomBase64(32));
         values.put("SCHEDULER_EVENT_BUS", "libertaphonix-bench");
-        values.put("SCHEDULER_RULE_ECOMANAGER_SYNC", "libertaphonix-bench-ecomanager-sync");
-        values.put("SCHEDULER_RULE_SHIPPING_STATUS_SYNC", "libertaphonix-bench-shipping-status-sync");
-        values.put("SCHEDULER_RULE_DAILY_CLEANUP", "libertaphonix-bench-daily-cleanup");
         values.put("SCHEDULER_CORS_ORIGINS", "https://admin.libertaphonix.dz");
         values.put("SCHEDULER_JWT_SECRET", AdminTokens.SECRET);
         values.put("SCHEDULER_MAYSTRO_ACCOUNTS", "main=" + HexFormat.of().formatHex(randomBytes(16)));

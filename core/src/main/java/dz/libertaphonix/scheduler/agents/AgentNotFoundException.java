@@ -1,6 +1,8 @@
 package dz.libertaphonix.scheduler.agents;
 
-public class AgentNotFoundException extends RuntimeException {
+import dz.libertaphonix.scheduler.common.errors.NotFoundException;
+
+public class AgentNotFoundException extends NotFoundException {
 
     public AgentNotFoundException(long id) {
         super("no agent " + id);

@@ -1,6 +1,7 @@
 package dz.libertaphonix.scheduler.analytics;
 
 import dz.libertaphonix.scheduler.common.Algiers;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,10 +26,12 @@ public class RunAnalytics {
 
     private final EntityManager em;
     private final Clock clock;
+    private final JobCatalog catalog;
 
-    public RunAnalytics(EntityManager em, Clock clock) {
+    public RunAnalytics(EntityManager em, Clock clock, JobCatalog catalog) {
         this.em = em;
         this.clock = clock;
+        this.catalog = catalog;
     }
 
     public record Day(LocalDate day, long runs, long succeeded, long failed, long imported, long updated) {}
@@ -84,7 +87,7 @@ public class RunAnalytics {
         }
 
         Map<String, Map<LocalDate, Day>> perDay = perDay(from, to);
-        for (JobId job : JobId.values()) {
+        for (JobId job : catalog.ids()) {
             Object[] row = byJob.get(job.id());
             long runs = row == null ? 0 : number(row[1]);
             long succeeded = row == null ? 0 : number(row[2]);

@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.cleanup;
 
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobContext;
+import dz.libertaphonix.scheduler.runs.JobDescriptor;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
@@ -24,6 +25,12 @@ import java.util.Map;
 @ApplicationScoped
 public class DailyCleanupJob implements Job {
 
+    /** {@code /trigger/cleanup} is the original API's path. */
+    public static final JobDescriptor DESCRIPTOR =
+            JobDescriptor.of("daily-cleanup", "Daily cleanup", 30).withTriggerAliases("cleanup");
+
+    public static final JobId ID = DESCRIPTOR.id();
+
     private final CleanupConfig config;
     private final RetentionPurger purger;
     private final RedisKeySweeper sweeper;
@@ -38,8 +45,8 @@ public class DailyCleanupJob implements Job {
     }
 
     @Override
-    public JobId id() {
-        return JobId.DAILY_CLEANUP;
+    public JobDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dz.libertaphonix.scheduler.cleanup;
 
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.RunLedger;
-import dz.libertaphonix.scheduler.runs.RunLock;
-import dz.libertaphonix.scheduler.runs.RunStateStore;
+import dz.libertaphonix.scheduler.runs.ledger.RunRecorder;
+import dz.libertaphonix.scheduler.runs.live.LiveStateReader;
+import dz.libertaphonix.scheduler.runs.live.LiveStateWriter;
+import dz.libertaphonix.scheduler.runs.lock.LockHolder;
+import dz.libertaphonix.scheduler.runs.lock.RunLock;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.keys.KeyScanCursor;
@@ -31,15 +34,25 @@ public class RedisKeySweeper {
     private static final String NAMESPACE = "scheduler:";
 
     private final RedisDataSource redis;
-    private final RunLedger ledger;
+    private final RunRecorder ledger;
     private final RunLock locks;
-    private final RunStateStore state;
+    private final LiveStateWriter state;
+    private final LiveStateReader liveState;
+    private final JobCatalog catalog;
 
-    public RedisKeySweeper(RedisDataSource redis, RunLedger ledger, RunLock locks, RunStateStore state) {
+    public RedisKeySweeper(
+            RedisDataSource redis,
+            RunRecorder ledger,
+            RunLock locks,
+            LiveStateWriter state,
+            LiveStateReader liveState,
+            JobCatalog catalog) {
         this.redis = redis;
         this.ledger = ledger;
         this.locks = locks;
         this.state = state;
+        this.liveState = liveState;
+        this.catalog = catalog;
     }
 
     public List<CleanupReport.KeySweep> sweep(int scanCount, JobContext context) {
@@ -99,7 +112,7 @@ public class RedisKeySweeper {
             return Outcome.KEPT;
         }
         String token = value.toString();
-        boolean orphaned = JobId.parse(job).isEmpty() || holderRunEnded(token);
+        boolean orphaned = known(job).isEmpty() || holderRunEnded(token);
         if (orphaned && locks.deleteIfHeldBy(key, token)) {
             LOG.infof("deleted %s: its run is over", key);
             return Outcome.ORPHANED;
@@ -121,12 +134,12 @@ public class RedisKeySweeper {
 
     /** A job's state whose current-run pointer names a run that has ended; or an unknown job's state. */
     private Outcome sweepState(String key, String job) {
-        Optional<JobId> jobId = JobId.parse(job);
+        Optional<JobId> jobId = known(job);
         if (jobId.isEmpty()) {
             redis.key().del(key);
             return Outcome.ORPHANED;
         }
-        UUID current = state.currentRunId(jobId.get());
+        UUID current = liveState.currentRunId(jobId.get());
         if (current != null
                 && ledger.find(current).map(run -> run.status.finished()).orElse(true)
                 && state.clearCurrentIf(jobId.get(), current)) {
@@ -136,8 +149,13 @@ public class RedisKeySweeper {
         return Outcome.KEPT;
     }
 
+    /** The job of a key, if the catalogue has it: the keys of a job that is gone are orphans. */
+    private Optional<JobId> known(String job) {
+        return JobId.parse(job).filter(catalog::contains);
+    }
+
     private boolean holderRunEnded(String token) {
-        UUID runId = RunLock.Holder.parse(token).runId();
+        UUID runId = LockHolder.parse(token).runId();
         if (runId == null) {
             return true;
         }

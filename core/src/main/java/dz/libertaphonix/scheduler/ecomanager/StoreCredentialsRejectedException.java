@@ -1,11 +1,13 @@
 package dz.libertaphonix.scheduler.ecomanager;
 
+import dz.libertaphonix.scheduler.common.errors.UpstreamFailureException;
+
 /**
  * EcoManager refused the store's token (HTTP 401 or 403). Permanent until the token changes: never
  * retried; the store is marked REJECTED and skipped by later imports. The message never carries the
  * token.
  */
-public class StoreCredentialsRejectedException extends RuntimeException {
+public class StoreCredentialsRejectedException extends UpstreamFailureException {
 
     private final int httpStatus;
 

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.ecomanager;
 
+import dz.libertaphonix.scheduler.common.errors.UpstreamFailureException;
 import java.util.OptionalInt;
 
 /**
@@ -7,7 +8,7 @@ import java.util.OptionalInt;
  * {@link UpstreamRateLimitedException}). Transient: retried with backoff, and when the retries are
  * spent the store's import stops for this run, with nothing treated as an empty page.
  */
-public class UpstreamUnavailableException extends RuntimeException {
+public class UpstreamUnavailableException extends UpstreamFailureException {
 
     private final Integer httpStatus;
     private volatile boolean retryable = true;

@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.importing;
 
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobContext;
+import dz.libertaphonix.scheduler.runs.JobDescriptor;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class EcoManagerSyncJob implements Job {
 
+    /** {@code /trigger/ecomanager} is the original API's path. */
+    public static final JobDescriptor DESCRIPTOR =
+            JobDescriptor.of("ecomanager-sync", "EcoManager order import", 10).withTriggerAliases("ecomanager");
+
+    public static final JobId ID = DESCRIPTOR.id();
+
     private final OrderImportService imports;
 
     public EcoManagerSyncJob(OrderImportService imports) {
@@ -17,8 +24,8 @@ public class EcoManagerSyncJob implements Job {
     }
 
     @Override
-    public JobId id() {
-        return JobId.ECOMANAGER_SYNC;
+    public JobDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override

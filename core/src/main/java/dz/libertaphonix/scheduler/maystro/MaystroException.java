@@ -1,9 +1,11 @@
 package dz.libertaphonix.scheduler.maystro;
 
+import dz.libertaphonix.scheduler.common.errors.UpstreamFailureException;
+
 /**
  * A Maystro request that did not give a usable answer. Messages name the account, never its key.
  */
-public class MaystroException extends RuntimeException {
+public class MaystroException extends UpstreamFailureException {
 
     private final String account;
 

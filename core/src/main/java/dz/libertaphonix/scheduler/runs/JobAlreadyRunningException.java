@@ -1,9 +1,12 @@
 package dz.libertaphonix.scheduler.runs;
 
+import dz.libertaphonix.scheduler.common.errors.ConflictException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** A run of this job is in progress; a second one is not started. */
-public class JobAlreadyRunningException extends RuntimeException {
+public class JobAlreadyRunningException extends ConflictException {
 
     private final JobId job;
     private final UUID runningRunId;
@@ -20,5 +23,14 @@ public class JobAlreadyRunningException extends RuntimeException {
 
     public UUID runningRunId() {
         return runningRunId;
+    }
+
+    /** The job and the run in progress, so a caller can follow that run. */
+    @Override
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("job", job.id());
+        details.put("runId", runningRunId);
+        return details;
     }
 }

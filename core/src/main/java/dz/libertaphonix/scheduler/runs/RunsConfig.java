@@ -2,7 +2,6 @@ package dz.libertaphonix.scheduler.runs;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -51,7 +50,10 @@ public interface RunsConfig {
     @WithDefault("in-process")
     EventsTarget events();
 
-    /** The EventBridge publisher, used when {@code events} is {@code eventbridge}. */
+    /**
+     * The EventBridge publisher, used when {@code events} is {@code eventbridge}; the bus and the
+     * {@code source} are the application's ({@code scheduler.eventbridge.*}).
+     */
     EventBridge eventbridge();
 
     enum EventsTarget {
@@ -63,22 +65,25 @@ public interface RunsConfig {
 
     interface EventBridge {
 
-        /** Name or ARN of the application's event bus. */
-        @WithDefault("default")
-        String busName();
-
-        /** The {@code source} of every run event. */
-        @WithDefault("libertaphonix.scheduler")
-        String source();
-
-        /** AWS region; the SDK's default chain ({@code AWS_REGION} in Lambda) when absent. */
-        Optional<String> region();
-
-        /** Endpoint override (LocalStack, tests); the regional AWS endpoint when absent. */
-        Optional<URI> endpoint();
-
         /** Upper bound of one PutEvents call, retries included: a run's end never waits longer. */
         @WithDefault("5s")
         Duration timeout();
+
+        /**
+         * The former names of {@code scheduler.eventbridge.event-bus}, {@code .event-source}, {@code
+         * .region} and {@code .endpoint-override}, still read there (core's {@code
+         * microprofile-config.properties}); declared so that a setting of theirs is not refused.
+         */
+        @Deprecated
+        Optional<String> busName();
+
+        @Deprecated
+        Optional<String> source();
+
+        @Deprecated
+        Optional<String> region();
+
+        @Deprecated
+        Optional<String> endpoint();
     }
 }

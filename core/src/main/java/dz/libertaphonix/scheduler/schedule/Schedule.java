@@ -33,6 +33,6 @@ public class Schedule {
     public Instant changedAt;
 
     public JobId job() {
-        return JobId.parse(jobId).orElseThrow(() -> new IllegalStateException("unknown job " + jobId));
+        return JobId.of(jobId);
     }
 }

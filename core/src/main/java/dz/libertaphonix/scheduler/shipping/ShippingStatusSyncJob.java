@@ -5,6 +5,7 @@ import dz.libertaphonix.scheduler.maystro.MaystroAccounts;
 import dz.libertaphonix.scheduler.maystro.MaystroConfigurationException;
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobContext;
+import dz.libertaphonix.scheduler.runs.JobDescriptor;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
@@ -24,6 +25,13 @@ import java.util.Map;
 @ApplicationScoped
 public class ShippingStatusSyncJob implements Job {
 
+    /** {@code /trigger/shipping} is the original API's path. */
+    public static final JobDescriptor DESCRIPTOR = JobDescriptor.of(
+                    "shipping-status-sync", "Maystro parcel tracking", 20)
+            .withTriggerAliases("shipping");
+
+    public static final JobId ID = DESCRIPTOR.id();
+
     private final MaystroAccounts accounts;
     private final ShippingStatusSync sync;
 
@@ -33,8 +41,8 @@ public class ShippingStatusSyncJob implements Job {
     }
 
     @Override
-    public JobId id() {
-        return JobId.SHIPPING_STATUS_SYNC;
+    public JobDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dz.libertaphonix.scheduler.stores;
 
-public class StoreNotFoundException extends RuntimeException {
+import dz.libertaphonix.scheduler.common.errors.NotFoundException;
+
+public class StoreNotFoundException extends NotFoundException {
 
     public StoreNotFoundException(Object key) {
         super("no store " + key);

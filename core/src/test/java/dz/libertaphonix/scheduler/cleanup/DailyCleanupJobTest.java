@@ -3,18 +3,19 @@ package dz.libertaphonix.scheduler.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.orders.Customer;
 import dz.libertaphonix.scheduler.orders.Order;
-import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
-import dz.libertaphonix.scheduler.runs.JobRunner;
-import dz.libertaphonix.scheduler.runs.MutableClock;
-import dz.libertaphonix.scheduler.runs.RunLock;
-import dz.libertaphonix.scheduler.runs.RunRequest;
-import dz.libertaphonix.scheduler.runs.RunStateStore;
-import dz.libertaphonix.scheduler.runs.RunSummary;
-import dz.libertaphonix.scheduler.runs.RunsTestProfile;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.live.LiveStateRedis;
+import dz.libertaphonix.scheduler.runs.lock.RunLock;
+import dz.libertaphonix.scheduler.runs.runner.JobRunner;
+import dz.libertaphonix.scheduler.runs.runner.MutableClock;
+import dz.libertaphonix.scheduler.runs.runner.RunRequest;
+import dz.libertaphonix.scheduler.runs.runner.RunSummary;
+import dz.libertaphonix.scheduler.runs.runner.RunsTestProfile;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.CoreFixtures;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
@@ -69,8 +70,8 @@ class DailyCleanupJobTest {
     @BeforeEach
     void freshJobs() {
         clock.reset();
-        runs.freeJob(JobId.DAILY_CLEANUP);
-        runs.freeJob(JobId.SHIPPING_STATUS_SYNC);
+        runs.freeJob(DailyCleanupJob.ID);
+        runs.freeJob(ShippingStatusSyncJob.ID);
     }
 
     @Test
@@ -86,14 +87,13 @@ class DailyCleanupJobTest {
         long oldAudit = auditEvent(action, now.minus(DAY.multipliedBy(365)).minus(MINUTE));
         long recentAudit = auditEvent(action, now.minus(DAY.multipliedBy(364)));
 
-        JobRun oldSucceeded = runs.endedRow(JobId.SHIPPING_STATUS_SYNC, JobRunStatus.SUCCEEDED, daysAgo(now, 91));
-        JobRun oldSkipped = runs.endedRow(JobId.SHIPPING_STATUS_SYNC, JobRunStatus.SKIPPED, daysAgo(now, 91));
-        JobRun recentSucceeded = runs.endedRow(JobId.SHIPPING_STATUS_SYNC, JobRunStatus.SUCCEEDED, daysAgo(now, 89));
+        JobRun oldSucceeded = runs.endedRow(ShippingStatusSyncJob.ID, JobRunStatus.SUCCEEDED, daysAgo(now, 91));
+        JobRun oldSkipped = runs.endedRow(ShippingStatusSyncJob.ID, JobRunStatus.SKIPPED, daysAgo(now, 91));
+        JobRun recentSucceeded = runs.endedRow(ShippingStatusSyncJob.ID, JobRunStatus.SUCCEEDED, daysAgo(now, 89));
         JobRun failedWithinItsRetention =
-                runs.endedRow(JobId.SHIPPING_STATUS_SYNC, JobRunStatus.FAILED, daysAgo(now, 91));
-        JobRun failedPastItsRetention =
-                runs.endedRow(JobId.SHIPPING_STATUS_SYNC, JobRunStatus.FAILED, daysAgo(now, 181));
-        JobRun namedByAnOrder = runs.endedRow(JobId.ECOMANAGER_SYNC, JobRunStatus.SUCCEEDED, daysAgo(now, 400));
+                runs.endedRow(ShippingStatusSyncJob.ID, JobRunStatus.FAILED, daysAgo(now, 91));
+        JobRun failedPastItsRetention = runs.endedRow(ShippingStatusSyncJob.ID, JobRunStatus.FAILED, daysAgo(now, 181));
+        JobRun namedByAnOrder = runs.endedRow(EcoManagerSyncJob.ID, JobRunStatus.SUCCEEDED, daysAgo(now, 400));
 
         Store store = fixtures.store("https://natu.ecomanager.dz/api/shop/v2", "tok-" + UUID.randomUUID());
         Customer customer = fixtures.customer();
@@ -105,7 +105,7 @@ class DailyCleanupJobTest {
                 oldOrder.id);
         var agent = fixtures.agent("Yacine Brahimi", 50);
 
-        RunSummary summary = runner.run(RunRequest.manual(JobId.DAILY_CLEANUP, "ops@libertaphonix.dz", null));
+        RunSummary summary = runner.run(RunRequest.manual(DailyCleanupJob.ID, "ops@libertaphonix.dz", null));
 
         assertThat(summary.status()).isEqualTo(JobRunStatus.SUCCEEDED);
         assertThat(existing("activity_logs", oldLogs)).isEmpty();
@@ -145,21 +145,21 @@ class DailyCleanupJobTest {
         redis.value(String.class).set(noTtl, "3");
         redis.value(String.class).setex(withTtl, 3600, "3");
         redis.value(String.class).set(foreign, "kept");
-        String unknownRun = RunStateStore.runKey(UUID.randomUUID());
+        String unknownRun = LiveStateRedis.runKey(UUID.randomUUID());
         redis.execute("SET", unknownRun, "x", "EX", "3600");
-        JobRun finished = runs.endedRow(JobId.SHIPPING_STATUS_SYNC, JobRunStatus.SUCCEEDED, clock.instant());
-        String finishedRun = RunStateStore.runKey(finished.id);
+        JobRun finished = runs.endedRow(ShippingStatusSyncJob.ID, JobRunStatus.SUCCEEDED, clock.instant());
+        String finishedRun = LiveStateRedis.runKey(finished.id);
         redis.execute("HSET", finishedRun, "job", "shipping-status-sync");
         redis.execute("PEXPIRE", finishedRun, "3600000");
-        String staleLock = RunLock.key(JobId.SHIPPING_STATUS_SYNC);
+        String staleLock = RunLock.key(ShippingStatusSyncJob.ID);
         redis.execute("SET", staleLock, finished.id + "|lost-release|", "EX", "3600");
         String unknownJobLock = "scheduler:lock:nightly-backup";
         redis.execute("SET", unknownJobLock, UUID.randomUUID() + "||", "EX", "3600");
-        String state = RunStateStore.stateKey(JobId.SHIPPING_STATUS_SYNC);
+        String state = LiveStateRedis.stateKey(ShippingStatusSyncJob.ID);
         redis.execute("HSET", state, "current.runId", finished.id.toString(), "last.status", "RUNNING");
         redis.execute("PEXPIRE", state, "3600000");
 
-        RunSummary summary = runner.run(RunRequest.manual(JobId.DAILY_CLEANUP, "ops@libertaphonix.dz", null));
+        RunSummary summary = runner.run(RunRequest.manual(DailyCleanupJob.ID, "ops@libertaphonix.dz", null));
 
         assertThat(summary.status()).isEqualTo(JobRunStatus.SUCCEEDED);
         assertThat(redis.key().exists(noTtl)).isFalse();
@@ -183,7 +183,7 @@ class DailyCleanupJobTest {
     void analysesAndVacuumsTheTablesTheJobsWrite() throws SQLException {
         Instant before = databaseNow();
 
-        RunSummary summary = runner.run(RunRequest.manual(JobId.DAILY_CLEANUP, "ops@libertaphonix.dz", null));
+        RunSummary summary = runner.run(RunRequest.manual(DailyCleanupJob.ID, "ops@libertaphonix.dz", null));
 
         assertThat(summary.status()).isEqualTo(JobRunStatus.SUCCEEDED);
         @SuppressWarnings("unchecked")
@@ -208,11 +208,11 @@ class DailyCleanupJobTest {
         long old = activityLog(action, now.minus(DAY.multipliedBy(45)));
 
         RunSummary late = runner.run(new RunRequest(
-                JobId.DAILY_CLEANUP, dz.libertaphonix.scheduler.runs.RunTrigger.MANUAL, null, "ops", null, null, now));
+                DailyCleanupJob.ID, dz.libertaphonix.scheduler.runs.RunTrigger.MANUAL, null, "ops", null, null, now));
         assertThat(late.status()).isEqualTo(JobRunStatus.PARTIAL);
         assertThat(existing("activity_logs", List.of(old))).containsExactly(old);
 
-        RunSummary next = runner.run(RunRequest.manual(JobId.DAILY_CLEANUP, "ops", null));
+        RunSummary next = runner.run(RunRequest.manual(DailyCleanupJob.ID, "ops", null));
         assertThat(next.status()).isEqualTo(JobRunStatus.SUCCEEDED);
         assertThat(existing("activity_logs", List.of(old))).isEmpty();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dz.libertaphonix.scheduler.agents.Agent;
 import dz.libertaphonix.scheduler.runs.Job;
-import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.stores.Store;
@@ -63,7 +62,7 @@ class EcoManagerSyncJobTest {
         fake.shop(natuToken).orders(31_001, 31_040, IN_DISPATCH).state(31_010, "Annulé");
         fake.shop(bioToken).orders(9_001, 9_005, IN_DISPATCH);
         Job job = jobs.stream()
-                .filter(j -> j.id() == JobId.ECOMANAGER_SYNC)
+                .filter(j -> j.id() == EcoManagerSyncJob.ID)
                 .findFirst()
                 .orElseThrow();
         TestJobContext context = fixtures.context();

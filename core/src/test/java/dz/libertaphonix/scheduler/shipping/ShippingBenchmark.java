@@ -500,7 +500,7 @@ class ShippingBenchmark {
 
         @Override
         public JobId jobId() {
-            return JobId.SHIPPING_STATUS_SYNC;
+            return ShippingStatusSyncJob.ID;
         }
 
         @Override

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.runs.Job;
-import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRegistry;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.stores.Store;
@@ -32,15 +31,15 @@ import org.junit.jupiter.api.Test;
 class ShippingStatusSyncJobTest {
 
     @Inject
-    JobRegistry registry;
+    JobCatalog catalog;
 
     @Inject
     ShippingFixtures fixtures;
 
     @Test
     void syncsEveryConfiguredAccountChoosingTheCheaperWayForEach() throws Exception {
-        // found by the runner's registry, as a scheduled run would find it
-        Job job = registry.resolve(JobId.SHIPPING_STATUS_SYNC).found().orElseThrow();
+        // found in the runner's catalogue, as a scheduled run would find it
+        Job job = catalog.resolve(ShippingStatusSyncJob.ID).found().orElseThrow();
         assertThat(job).isInstanceOf(ShippingStatusSyncJob.class);
         Instant now = ShippingFixtures.era();
         UUID runId = fixtures.run(now);

@@ -1,12 +1,12 @@
 package dz.libertaphonix.scheduler.testsupport;
 
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
-import dz.libertaphonix.scheduler.runs.RunLock;
-import dz.libertaphonix.scheduler.runs.RunStateStore;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
+import dz.libertaphonix.scheduler.runs.live.LiveStateRedis;
+import dz.libertaphonix.scheduler.runs.lock.RunLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,7 @@ public class RunFixtures {
      * ledger, ended).
      */
     public void freeJob(JobId job) {
-        redis.key().del(RunLock.key(job), RunStateStore.stateKey(job));
+        redis.key().del(RunLock.key(job), LiveStateRedis.stateKey(job));
         QuarkusTransaction.requiringNew().run(() -> runs.list("jobId = ?1 and status = ?2", job, JobRunStatus.RUNNING)
                 .forEach(run -> {
                     run.status = JobRunStatus.ABANDONED;

@@ -7,16 +7,16 @@ import dz.libertaphonix.scheduler.orders.OrderRepository;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.orders.OrderStatusEvent;
 import dz.libertaphonix.scheduler.orders.OrderStatusEventRepository;
-import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobResult;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
 import dz.libertaphonix.scheduler.shipping.CourierAccount;
 import dz.libertaphonix.scheduler.shipping.CourierAccountRepository;
 import dz.libertaphonix.scheduler.shipping.InboundEvent;
 import dz.libertaphonix.scheduler.shipping.InboundEventRepository;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,7 +92,7 @@ public class ShippingFixtures {
     public UUID run(Instant startedAt) {
         JobRun run = new JobRun();
         run.id = UUID.randomUUID();
-        run.jobId = JobId.SHIPPING_STATUS_SYNC;
+        run.jobId = ShippingStatusSyncJob.ID;
         run.trigger = RunTrigger.MANUAL;
         run.startedAt = startedAt;
         run.endedAt = startedAt;

@@ -3,6 +3,7 @@ package dz.libertaphonix.scheduler.testsupport;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public final class ShippingJobContext implements JobContext {
 
     @Override
     public JobId jobId() {
-        return JobId.SHIPPING_STATUS_SYNC;
+        return ShippingStatusSyncJob.ID;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.testsupport;
 
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
@@ -77,7 +78,7 @@ public final class TestJobContext implements JobContext {
 
     @Override
     public JobId jobId() {
-        return JobId.ECOMANAGER_SYNC;
+        return EcoManagerSyncJob.ID;
     }
 
     @Override

@@ -34,10 +34,12 @@ public class SandboxResource {
     private static final int MAYSTRO_PAGE_SIZE = 20;
 
     private final SandboxWorld world;
+    private final SandboxParcels parcels;
     private final SandboxFaults faults;
 
-    public SandboxResource(SandboxWorld world, SandboxFaults faults) {
+    public SandboxResource(SandboxWorld world, SandboxParcels parcels, SandboxFaults faults) {
         this.world = world;
+        this.parcels = parcels;
         this.faults = faults;
     }
 
@@ -136,11 +138,11 @@ public class SandboxResource {
         long count;
         boolean hasNext;
         if (externalOrderId != null) {
-            results = world.parcelFor(externalOrderId).map(List::of).orElse(List.of());
+            results = parcels.parcelFor(externalOrderId).map(List::of).orElse(List.of());
             count = results.size();
             hasNext = false;
         } else {
-            List<Map<String, Object>> all = world.parcels();
+            List<Map<String, Object>> all = parcels.parcels();
             int from = (page - 1) * MAYSTRO_PAGE_SIZE;
             if (page < 1 || (from >= all.size() && page > 1)) {
                 throw new WebApplicationException(Response.status(404)

@@ -93,18 +93,4 @@ class SandboxWorldTest {
                 !waiting.isEmpty() && waiting.stream().allMatch(id -> "En dispatch".equals(world.state("KITCH", id)));
         assertThat(lateArrival).isTrue();
     }
-
-    @Test
-    void parcelsFollowDispatchedOrdersThroughMaystroCodesAndCursorsRoundTrip() {
-        SandboxWorld world = world(START.plus(Duration.ofMinutes(30)));
-        List<Map<String, Object>> parcels = world.parcels();
-
-        assertThat(parcels).isNotEmpty();
-        assertThat(parcels).extracting(parcel -> parcel.get("status")).contains(41, 50, 52);
-        String reference = parcels.get(0).get("external_order_id").toString();
-        assertThat(world.parcelFor(reference)).isPresent();
-        assertThat(world.parcelFor("NATU-1")).isEmpty();
-        assertThat(SandboxResource.decodeCursor(SandboxResource.encodeCursor(174302)))
-                .isEqualTo(174302);
-    }
 }

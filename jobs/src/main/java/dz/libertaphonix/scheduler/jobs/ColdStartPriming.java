@@ -1,7 +1,7 @@
 package dz.libertaphonix.scheduler.jobs;
 
 import dz.libertaphonix.scheduler.runs.ErrorSummary;
-import dz.libertaphonix.scheduler.runs.RunEventPublisher;
+import dz.libertaphonix.scheduler.runs.events.RunEventPublisher;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.StartupEvent;

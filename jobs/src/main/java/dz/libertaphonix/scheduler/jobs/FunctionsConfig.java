@@ -3,10 +3,17 @@ package dz.libertaphonix.scheduler.jobs;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Configuration of the job functions. */
 @ConfigMapping(prefix = "scheduler.functions")
 public interface FunctionsConfig {
+
+    /**
+     * The job this Lambda runs, by id ({@code SCHEDULER_JOB=ecomanager-sync}): every job's Lambda
+     * exports the one job function, and template.yaml names its job here. Unset for {@code migrate}.
+     */
+    Optional<String> job();
 
     /**
      * The Lambda function's timeout, as configured on the function (template.yaml passes the same value

@@ -1,14 +1,19 @@
 package dz.libertaphonix.scheduler.jobs;
 
-import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.RunSummary;
+import dz.libertaphonix.scheduler.events.EventBridgeEvent;
+import dz.libertaphonix.scheduler.runs.runner.RunSummary;
 import io.quarkus.funqy.Funq;
 
 /**
- * The three job functions. One artifact; {@code QUARKUS_FUNQY_EXPORT} picks the function per Lambda.
- * Each is fired by its EventBridge rule (a schedule) and by the application's SyncRequested events.
+ * The job function: one for every job of the catalogue. One artifact; each job's Lambda exports it
+ * ({@code QUARKUS_FUNQY_EXPORT=runJob}) and names its job ({@code SCHEDULER_JOB=ecomanager-sync}), so a
+ * new job is a new Lambda in template.yaml, not new code here. Fired by the job's EventBridge rule
+ * (a schedule) and by the application's SyncRequested events.
  */
 public class JobFunctions {
+
+    /** The function's name, as {@code QUARKUS_FUNQY_EXPORT} selects it. */
+    static final String NAME = "runJob";
 
     private final FunctionRunner runner;
 
@@ -16,18 +21,8 @@ public class JobFunctions {
         this.runner = runner;
     }
 
-    @Funq("ecomanagerSync")
-    public RunSummary ecomanagerSync(EventBridgeEvent event) {
-        return runner.run(JobId.ECOMANAGER_SYNC, event);
-    }
-
-    @Funq("shippingStatusSync")
-    public RunSummary shippingStatusSync(EventBridgeEvent event) {
-        return runner.run(JobId.SHIPPING_STATUS_SYNC, event);
-    }
-
-    @Funq("dailyCleanup")
-    public RunSummary dailyCleanup(EventBridgeEvent event) {
-        return runner.run(JobId.DAILY_CLEANUP, event);
+    @Funq(NAME)
+    public RunSummary runJob(EventBridgeEvent event) {
+        return runner.run(event);
     }
 }

@@ -1,7 +1,7 @@
 package dz.libertaphonix.scheduler.jobs;
 
 import dz.libertaphonix.scheduler.runs.ErrorSummary;
-import dz.libertaphonix.scheduler.runs.RunSummary;
+import dz.libertaphonix.scheduler.runs.runner.RunSummary;
 
 /**
  * Ends the invocation of a run that FAILED with an error, so Lambda counts it as an error (metrics,

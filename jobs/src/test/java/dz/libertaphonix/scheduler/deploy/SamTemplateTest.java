@@ -20,14 +20,15 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dz.libertaphonix.scheduler.common.Algiers;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.testsupport.SamTemplate;
 import io.quarkus.funqy.Funq;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -65,8 +66,14 @@ class SamTemplateTest {
     private static final String FUNQY_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
     private static final String HTTP_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
-    /** A row of the schedules seed in V1__schema.sql: ('ecomanager-sync', '0 0 8-20 * * ?', 'migration'). */
-    private static final Pattern SEED_ROW = Pattern.compile("\\('([a-z-]+)',\\s*'([^']+)',\\s*'migration'\\)");
+    /** A schedules row a migration inserts: ('ecomanager-sync', '0 0 8-20 * * ?', 'migration'). */
+    private static final Pattern SEED_ROW = Pattern.compile("\\('([a-z0-9-]+)',\\s*'([^']+)',\\s*'migration'\\)");
+
+    /** Where the schema's migrations are: every job's schedules row is inserted by one of them. */
+    private static final String MIGRATIONS = "core/src/main/resources/db/migration";
+
+    /** The function every job's Lambda exports; {@code SCHEDULER_JOB} names its job. */
+    private static final String JOB_FUNCTION = "runJob";
 
     /** The one accepted way to put a secret in the template: a Secrets Manager ARN parameter, resolved by CloudFormation. */
     private static final Pattern SECRET_REFERENCE =
@@ -125,7 +132,7 @@ class SamTemplateTest {
     void theSchemaCheckRejectsAFunctionPropertySamDoesNotKnow() throws IOException {
         JsonSchema schema = officialSamSchema();
         Map<String, Object> broken = deepCopy(template.root());
-        Map<String, Object> function = map(map(broken.get("Resources")).get(jobFunction(JobId.ECOMANAGER_SYNC)));
+        Map<String, Object> function = map(map(broken.get("Resources")).get(jobFunction(EcoManagerSyncJob.ID)));
         map(function.get("Properties")).put("Runtme", "java21");
 
         Set<ValidationMessage> errors = schema.validate(new ObjectMapper().valueToTree(broken));
@@ -155,7 +162,7 @@ class SamTemplateTest {
     @Test
     void everyCronRuleFiresAtTheAlgiersInstantsOfItsJobOnEveryDayOfAFullYear() throws IOException {
         Map<JobId, String> algiersCrons = defaultAlgiersCrons();
-        assertThat(algiersCrons).containsOnlyKeys(JobId.values());
+        assertThat(algiersCrons).as("schedules rows in %s", MIGRATIONS).isNotEmpty();
         ZonedDateTime yearEnd = YEAR_START.plusYears(1);
 
         for (Map.Entry<JobId, String> job : algiersCrons.entrySet()) {
@@ -179,15 +186,16 @@ class SamTemplateTest {
     }
 
     @Test
-    void cronRulesStartInTheDeployedStateAndAreNamedForTheApi() {
-        Map<String, Object> apiEnvironment = template.environment(apiFunction());
-        for (JobId job : JobId.values()) {
+    void cronRulesStartInTheDeployedStateAndAreNamedAsTheApiFindsThem() {
+        Object prefix = template.environment(apiFunction()).get("SCHEDULER_RULE_PREFIX");
+        assertThat(prefix).as("the api is told the rules' prefix").isInstanceOf(Map.class);
+        String prefixTemplate = (String) map(prefix).get("Fn::Sub");
+        for (JobId job : jobs()) {
             Map<String, Object> rule = cronRule(job);
             assertThat(rule.get("State")).isEqualTo(Map.of("Ref", "ScheduleState"));
-            assertThat(apiEnvironment.get(ruleVariable(job)))
-                    .as("the api is told the name of %s's rule", job)
-                    .isNotNull()
-                    .isEqualTo(rule.get("Name"));
+            assertThat(rule.get("Name"))
+                    .as("%s's rule is named <prefix><job id>, as the api derives it", job)
+                    .isEqualTo(Map.of("Fn::Sub", prefixTemplate + job.id()));
         }
         assertThat(list(template.parameter("ScheduleState").get("AllowedValues")))
                 .containsExactlyInAnyOrder("ENABLED", "DISABLED");
@@ -254,7 +262,7 @@ class SamTemplateTest {
     @Test
     void snapStartRestoresTheApiAndTheJobsOnTheJvmThroughTheirLiveAlias() {
         List<String> snapStarted = new ArrayList<>(List.of(apiFunction()));
-        Arrays.stream(JobId.values()).map(SamTemplateTest::jobFunction).forEach(snapStarted::add);
+        jobs().stream().map(SamTemplateTest::jobFunction).forEach(snapStarted::add);
         for (String function : snapStarted) {
             assertThat(template.evaluate(template.properties(function).get("SnapStart"), JVM))
                     .as(function)
@@ -281,18 +289,25 @@ class SamTemplateTest {
     }
 
     @Test
-    void everyJobFunctionExportsARealFunqFunction() throws Exception {
-        Set<String> funqs = funqFunctionNames();
-        for (JobId job : JobId.values()) {
-            assertThat(funqs)
-                    .as("the @Funq function %s exported for %s", export(jobFunction(job)), job)
-                    .contains(export(jobFunction(job)));
+    void everyJobHasOneFunctionExportingTheRealJobFunctionAndNamingItsJob() throws Exception {
+        assertThat(funqFunctionNames()).contains(JOB_FUNCTION);
+        for (JobId job : jobs()) {
+            assertThat(export(jobFunction(job))).as("the function of %s", job).isEqualTo(JOB_FUNCTION);
         }
+        List<String> jobFunctions = template.samFunctions().stream()
+                .filter(function -> JOB_FUNCTION.equals(export(function)))
+                .toList();
+        assertThat(jobFunctions)
+                .as("every job function names a job that has its schedules row")
+                .allSatisfy(
+                        function -> assertThat(template.environment(function).get("SCHEDULER_JOB"))
+                                .isIn(jobs().stream().map(JobId::id).toList()))
+                .hasSameSizeAs(jobs());
     }
 
     @Test
     void everyJobFunctionTellsTheJobRuntimeItsLambdaTimeout() {
-        for (JobId job : JobId.values()) {
+        for (JobId job : jobs()) {
             String function = jobFunction(job);
             int timeout = (Integer) template.functionProperty(function, "Timeout");
             assertThat(template.environment(function).get("FUNCTION_TIMEOUT"))
@@ -384,9 +399,9 @@ class SamTemplateTest {
     // --- the api's rights --------------------------------------------------------------------------
 
     @Test
-    void apiMayOnlyControlTheThreeJobRulesAndPublishOnTheApplicationBus() {
+    void apiMayOnlyControlTheJobsRulesAndPublishOnTheApplicationBus() {
         List<Object> policies = list(template.properties(apiFunction()).get("Policies"));
-        Set<Object> cronRuleArns = Arrays.stream(JobId.values())
+        Set<Object> cronRuleArns = jobs().stream()
                 .map(job -> (Object) Map.of("Fn::Sub", ruleArn(job)))
                 .collect(Collectors.toSet());
         Object busArn = Map.of("Fn::GetAtt", List.of(applicationBus(), "Arn"));
@@ -429,7 +444,7 @@ class SamTemplateTest {
     @Test
     void jobFunctionsMayOnlyPublishOnTheApplicationBus() {
         Object busArn = Map.of("Fn::GetAtt", List.of(applicationBus(), "Arn"));
-        for (JobId job : JobId.values()) {
+        for (JobId job : jobs()) {
             List<Object> statements = list(template.properties(jobFunction(job)).get("Policies")).stream()
                     .flatMap(policy -> list(map(policy).get("Statement")).stream())
                     .toList();
@@ -463,7 +478,7 @@ class SamTemplateTest {
 
     @Test
     void everyJobFunctionRetriesOnPurposeThenParksFailuresInAnAlarmedQueue() {
-        for (JobId job : JobId.values()) {
+        for (JobId job : jobs()) {
             String function = jobFunction(job);
             Map<String, Object> invoke = map(template.properties(function).get("EventInvokeConfig"));
             assertThat((Integer) invoke.get("MaximumRetryAttempts"))
@@ -520,7 +535,7 @@ class SamTemplateTest {
         assertThat(metric.get("Namespace")).isEqualTo(transformation.get("MetricNamespace"));
         assertThat(metric.get("MetricName")).isEqualTo(transformation.get("MetricName"));
         assertThat(list(metric.get("Dimensions")))
-                .containsExactly(Map.of("Name", "Job", "Value", JobId.ECOMANAGER_SYNC.id()));
+                .containsExactly(Map.of("Name", "Job", "Value", EcoManagerSyncJob.ID.id()));
         assertThat(didNotRun.get("TreatMissingData")).isEqualTo("breaching");
 
         // the alarm's window of UTC hours is the one the import actually runs in
@@ -533,7 +548,7 @@ class SamTemplateTest {
                 .matcher(window);
         assertThat(hours.find()).as(window).isTrue();
         List<Integer> importHoursUtc = fireTimes(
-                        QUARTZ.parse(defaultAlgiersCrons().get(JobId.ECOMANAGER_SYNC)),
+                        QUARTZ.parse(defaultAlgiersCrons().get(EcoManagerSyncJob.ID)),
                         YEAR_START,
                         YEAR_START.plusDays(1))
                 .stream()
@@ -555,31 +570,39 @@ class SamTemplateTest {
     // --- sample events for `sam local invoke` ----------------------------------------------------
 
     @Test
-    void sampleEventsAreWhatEachJobRuleDelivers() throws IOException {
+    void sampleEventsAreWhatTheRulesOfTheirJobDeliver() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        for (JobId job : JobId.values()) {
-            Map<String, Object> scheduled = json.readValue(
-                    root.resolve("infra/events/" + job.id() + ".scheduled.json").toFile(), Map.class);
-            assertThat(scheduled).containsEntry("source", "aws.events").containsEntry("detail-type", "Scheduled Event");
-            assertThat(list(scheduled.get("resources")))
-                    .singleElement()
-                    .asString()
-                    .endsWith(":rule/"
-                            + ((String) map(cronRule(job).get("Name")).get("Fn::Sub")).replace("${Stage}", "dev"));
-
-            Map<String, Object> requested = json.readValue(
-                    root.resolve("infra/events/" + job.id() + ".sync-requested.json")
-                            .toFile(),
-                    Map.class);
-            for (JobId other : JobId.values()) {
+        List<Path> samples;
+        try (Stream<Path> files = Files.list(root.resolve("infra/events"))) {
+            samples = files.filter(
+                            file -> file.getFileName().toString().matches(".+\\.(scheduled|sync-requested)\\.json"))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(samples).as("sample events of the jobs in infra/events").isNotEmpty();
+        for (Path sample : samples) {
+            String name = sample.getFileName().toString();
+            JobId job = JobId.of(name.substring(0, name.indexOf('.')));
+            assertThat(jobs()).as("%s is the sample of a job", name).contains(job);
+            Map<String, Object> event = json.readValue(sample.toFile(), Map.class);
+            if (name.endsWith(".scheduled.json")) {
+                assertThat(event).containsEntry("source", "aws.events").containsEntry("detail-type", "Scheduled Event");
+                assertThat(list(event.get("resources")))
+                        .singleElement()
+                        .asString()
+                        .endsWith(":rule/"
+                                + ((String) map(cronRule(job).get("Name")).get("Fn::Sub")).replace("${Stage}", "dev"));
+                continue;
+            }
+            for (JobId other : jobs()) {
                 Map<String, Object> pattern = map(template.eventsOfType(jobFunction(other), "EventBridgeRule")
                         .get(0)
                         .get("Pattern"));
-                assertThat(SamTemplate.matchesPattern(pattern, requested))
-                        .as("%s SyncRequested sample routed to %s", job.id(), other.id())
-                        .isEqualTo(other == job);
+                assertThat(SamTemplate.matchesPattern(pattern, event))
+                        .as("%s routed to %s", name, other)
+                        .isEqualTo(other.equals(job));
             }
-            assertThat(map(requested.get("detail"))).containsKeys("job", "runId", "actor");
+            assertThat(map(event.get("detail"))).containsKeys("job", "runId", "actor");
         }
     }
 
@@ -631,20 +654,47 @@ class SamTemplateTest {
                 .getSchema(new ObjectMapper().readTree(root.resolve(SAM_SCHEMA).toFile()));
     }
 
-    /** The default crons the migration seeds into {@code schedules} (Quartz, Africa/Algiers). */
-    private static Map<JobId, String> defaultAlgiersCrons() throws IOException {
-        String migration;
-        try (InputStream in = SamTemplateTest.class.getResourceAsStream("/db/migration/V1__schema.sql")) {
-            assertThat(in).as("V1__schema.sql on the classpath (core)").isNotNull();
-            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String seed = migration.substring(migration.toLowerCase().indexOf("insert into schedules"));
+    /**
+     * The crons the migrations seed into {@code schedules} (Quartz, Africa/Algiers), by job: every job
+     * of the application has its row, inserted by the migration that brought the job.
+     */
+    private static Map<JobId, String> defaultAlgiersCrons() {
         Map<JobId, String> crons = new LinkedHashMap<>();
-        Matcher row = SEED_ROW.matcher(seed);
-        while (row.find()) {
-            crons.put(JobId.parse(row.group(1)).orElseThrow(), row.group(2));
+        List<Path> migrations;
+        try (Stream<Path> files = Files.list(root.resolve(MIGRATIONS))) {
+            migrations = files.filter(file -> file.getFileName().toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path migration : migrations) {
+            String sql = read(migration);
+            Matcher insert =
+                    Pattern.compile("(?is)insert into schedules\\b[^;]*;").matcher(sql);
+            while (insert.find()) {
+                Matcher row = SEED_ROW.matcher(insert.group());
+                while (row.find()) {
+                    assertThat(crons.put(JobId.of(row.group(1)), row.group(2)))
+                            .as("one schedules row for %s", row.group(1))
+                            .isNull();
+                }
+            }
         }
         return crons;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every job of the application, as its schedules rows name them. */
+    private static List<JobId> jobs() {
+        return List.copyOf(defaultAlgiersCrons().keySet());
     }
 
     /**
@@ -668,13 +718,13 @@ class SamTemplateTest {
         return names;
     }
 
-    /** The function whose Funqy export is the job's function (ecomanager-sync -> ecomanagerSync). */
+    /** The function of a job: the one whose {@code SCHEDULER_JOB} names it. */
     private static String jobFunction(JobId job) {
-        String wanted = camelCase(job.id());
         List<String> matches = template.samFunctions().stream()
-                .filter(function -> wanted.equals(export(function)))
+                .filter(function ->
+                        job.id().equals(template.environment(function).get("SCHEDULER_JOB")))
                 .toList();
-        assertThat(matches).as("the function exporting %s", wanted).hasSize(1);
+        assertThat(matches).as("the function whose SCHEDULER_JOB is %s", job).hasSize(1);
         return matches.get(0);
     }
 
@@ -711,10 +761,6 @@ class SamTemplateTest {
     private static String ruleArn(JobId job) {
         String name = (String) map(cronRule(job).get("Name")).get("Fn::Sub");
         return "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/" + name;
-    }
-
-    private static String ruleVariable(JobId job) {
-        return "SCHEDULER_RULE_" + job.name();
     }
 
     /** EventBridge {@code cron(min hour dom month dow year)} as the Quartz cron that fires at the same UTC instants. */
@@ -812,20 +858,6 @@ class SamTemplateTest {
             return values.stream().map(String::valueOf).toList();
         }
         return List.of(String.valueOf(value));
-    }
-
-    private static String camelCase(String id) {
-        StringBuilder name = new StringBuilder();
-        boolean upper = false;
-        for (char c : id.toCharArray()) {
-            if (c == '-') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return name.toString();
     }
 
     @SuppressWarnings("unchecked")

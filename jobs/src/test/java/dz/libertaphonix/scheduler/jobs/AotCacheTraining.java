@@ -29,7 +29,7 @@ class AotCacheTraining {
         Files.deleteIfExists(PackagedFunction.AOT_CACHE);
 
         PackagedLambda.Started training = function.start(
-                "dailyCleanup",
+                "daily-cleanup",
                 List.of(
                         PackagedFunction.scheduledEvent("daily-cleanup"),
                         PackagedFunction.scheduledEvent("daily-cleanup")),
@@ -48,7 +48,7 @@ class AotCacheTraining {
                 .isNotEmptyFile();
 
         PackagedLambda.Started withCache = function.start(
-                "dailyCleanup",
+                "daily-cleanup",
                 List.of(PackagedFunction.scheduledEvent("daily-cleanup")),
                 List.of("-XX:AOTCache=" + PackagedFunction.AOT_CACHE, "-XX:AOTMode=on"),
                 Path.of("target", "aot-check.log"));

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
  * JVM-mode cold start of the jobs function, the way Lambda runs it: the packaged artifact started as
  * its own JVM (prod profile, Lambda's JVM flags) under the AWS Lambda runtime interface client against
  * a mock Lambda Runtime API ({@link PackagedFunction}, {@link PackagedLambda}), with real PostgreSQL and Redis, serving one
- * scheduled {@code dailyCleanup} event. Measured: process start to the first completed invocation
+ * scheduled {@code daily-cleanup} event. Measured: process start to the first completed invocation
  * response (the run's SyncCompleted PutEvents included), and the process's peak RSS (VmHWM).
  *
  * <p>Each round measures, back to back: a trivial Java program's start to its first line of output
  * and its peak RSS (the baseline), the function with the AOT cache the build trained
  * ({@link AotCacheTraining}, {@code target/app.aot}), the same function without it, and, with the
- * cache, {@code ecomanagerSync}: a function the training did not run. Run with
+ * cache, {@code ecomanager-sync}: a job the training did not run. Run with
  * {@code bench/run jobs ColdStartBenchmark}: the jobs module's bench profile runs this after
  * {@code package}, so it measures the artifact and cache just built.
  */
@@ -49,11 +49,10 @@ class ColdStartBenchmark {
         List<ColdStart> importCached = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
             baseline.add(baseline(baselineProgram));
-            cached.add(coldStart(function, "dailyCleanup", "daily-cleanup", withCache, "aot-" + round));
-            uncached.add(coldStart(function, "dailyCleanup", "daily-cleanup", List.of(), "plain-" + round));
+            cached.add(coldStart(function, "daily-cleanup", withCache, "aot-" + round));
+            uncached.add(coldStart(function, "daily-cleanup", List.of(), "plain-" + round));
             // a function the cache was not trained on (no store is active here: the run finds nothing to import)
-            importCached.add(
-                    coldStart(function, "ecomanagerSync", "ecomanager-sync", withCache, "import-aot-" + round));
+            importCached.add(coldStart(function, "ecomanager-sync", withCache, "import-aot-" + round));
         }
 
         long start = median(cached, ColdStart::millis);
@@ -89,11 +88,11 @@ class ColdStartBenchmark {
         assertThat(cached).allSatisfy(cold -> assertThat(cold.millis()).isPositive());
     }
 
-    private ColdStart coldStart(PackagedFunction function, String export, String rule, List<String> flags, String name)
+    private ColdStart coldStart(PackagedFunction function, String job, List<String> flags, String name)
             throws Exception {
         PackagedLambda.Started started = function.start(
-                export,
-                List.of(PackagedFunction.scheduledEvent(rule)),
+                job,
+                List.of(PackagedFunction.scheduledEvent(job)),
                 flags,
                 Path.of("target", "bench-cold-start-" + name + ".log"));
         try {

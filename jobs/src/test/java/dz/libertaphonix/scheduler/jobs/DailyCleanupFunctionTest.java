@@ -3,9 +3,9 @@ package dz.libertaphonix.scheduler.jobs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code dailyCleanup} through the mock Lambda event server: the real cleanup job, fired by its rule. */
+/** The daily-cleanup job function through the mock Lambda event server: the real cleanup job, fired by its rule. */
 @QuarkusTest
 @QuarkusTestResource(RealServicesResource.class)
 @TestProfile(FunctionProfiles.DailyCleanup.class)
@@ -44,7 +44,7 @@ class DailyCleanupFunctionTest {
         assertThat(summary.getMap("counts"))
                 .containsKeys("activity_logs", "job_runs", "audit_events", "redis_keys", "tables_maintained");
         List<JobRun> recorded =
-                QuarkusTransaction.requiringNew().call(() -> runs.forEvent(JobId.DAILY_CLEANUP, eventId));
+                QuarkusTransaction.requiringNew().call(() -> runs.forEvent(DailyCleanupJob.ID, eventId));
         assertThat(recorded).singleElement().satisfies(run -> {
             assertThat(run.scheduledAt).isEqualTo(firedFor);
             assertThat(run.results).isNotNull();

@@ -3,12 +3,12 @@ package dz.libertaphonix.scheduler.jobs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobResult;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,7 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code ecomanagerSync} through the mock Lambda event server, fed EventBridge scheduled events. */
+/** The ecomanager-sync job function through the mock Lambda event server, fed EventBridge scheduled events. */
 @QuarkusTest
 @QuarkusTestResource(RealServicesResource.class)
 @TestProfile(FunctionProfiles.EcomanagerSync.class)
@@ -118,6 +118,6 @@ class EcomanagerSyncFunctionTest {
     }
 
     private List<JobRun> runsFor(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> runs.forEvent(JobId.ECOMANAGER_SYNC, eventId));
+        return QuarkusTransaction.requiringNew().call(() -> runs.forEvent(EcoManagerSyncJob.ID, eventId));
     }
 }

@@ -3,13 +3,13 @@ package dz.libertaphonix.scheduler.jobs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobLiveState;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
-import dz.libertaphonix.scheduler.runs.RunLock;
-import dz.libertaphonix.scheduler.runs.RunStateStore;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
+import dz.libertaphonix.scheduler.runs.live.JobLiveState;
+import dz.libertaphonix.scheduler.runs.live.LiveStateReader;
+import dz.libertaphonix.scheduler.runs.lock.RunLock;
 import dz.libertaphonix.scheduler.testsupport.OutageServices;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,7 +40,7 @@ class FunctionOutageTest {
     JobRunRepository runs;
 
     @Inject
-    RunStateStore liveState;
+    LiveStateReader liveState;
 
     @Inject
     RedisDataSource redis;
@@ -54,7 +54,7 @@ class FunctionOutageTest {
     void aScheduledEventFailsCleanlyWhileTheDatabaseIsDownAndItsRetryRunsOnceItIsBack() {
         String eventId = Events.eventId();
         String event = Events.scheduled(eventId, "daily-cleanup", Instant.parse("2026-03-16T01:00:00Z"));
-        JobLiveState before = liveState.read(JobId.DAILY_CLEANUP);
+        JobLiveState before = liveState.read(DailyCleanupJob.ID);
         SERVICES.stopPostgres();
 
         Response failed =
@@ -64,8 +64,8 @@ class FunctionOutageTest {
         assertThat(failed.asString())
                 .contains("DatabaseUnavailableException")
                 .contains("database unavailable while reading the running run of daily-cleanup");
-        assertThat(redis.key().exists(RunLock.key(JobId.DAILY_CLEANUP))).isFalse();
-        assertThat(liveState.read(JobId.DAILY_CLEANUP)).isEqualTo(before);
+        assertThat(redis.key().exists(RunLock.key(DailyCleanupJob.ID))).isFalse();
+        assertThat(liveState.read(DailyCleanupJob.ID)).isEqualTo(before);
 
         SERVICES.startPostgres();
         Response retried =
@@ -74,7 +74,7 @@ class FunctionOutageTest {
         retried.then().statusCode(200);
         assertThat(retried.jsonPath().getString("status")).isEqualTo("SUCCEEDED");
         List<JobRun> recorded =
-                QuarkusTransaction.requiringNew().call(() -> runs.forEvent(JobId.DAILY_CLEANUP, eventId));
+                QuarkusTransaction.requiringNew().call(() -> runs.forEvent(DailyCleanupJob.ID, eventId));
         assertThat(recorded).singleElement().satisfies(run -> assertThat(run.status)
                 .isEqualTo(JobRunStatus.SUCCEEDED));
     }

@@ -5,7 +5,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 import java.util.Set;
 
-/** One profile per function: {@code quarkus.funqy.export} picks it, as QUARKUS_FUNQY_EXPORT does in Lambda. */
+/**
+ * One profile per job's function: the job function ({@code quarkus.funqy.export=runJob}) with its job
+ * ({@code scheduler.functions.job}), as template.yaml sets QUARKUS_FUNQY_EXPORT and SCHEDULER_JOB.
+ */
 final class FunctionProfiles {
 
     /** A 5-minute function timeout with a 30-second margin: the run's deadline is 4m30s after invocation. */
@@ -18,7 +21,7 @@ final class FunctionProfiles {
     public static class EcomanagerSync implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return with("ecomanagerSync");
+            return with("ecomanager-sync");
         }
 
         @Override
@@ -30,7 +33,7 @@ final class FunctionProfiles {
     public static class ShippingStatusSync implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return with("shippingStatusSync");
+            return with("shipping-status-sync");
         }
 
         @Override
@@ -43,16 +46,17 @@ final class FunctionProfiles {
     public static class DailyCleanup implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return with("dailyCleanup");
+            return with("daily-cleanup");
         }
     }
 
     /** The real daily-cleanup job, against the outage tests' own PostgreSQL and Redis. */
     public static class DailyCleanupThroughOutages extends DailyCleanup implements OutageServices.Profile {}
 
-    private static Map<String, String> with(String function) {
+    private static Map<String, String> with(String job) {
         Map<String, String> config = new java.util.HashMap<>(TIMEOUT);
-        config.put("quarkus.funqy.export", function);
+        config.put("quarkus.funqy.export", JobFunctions.NAME);
+        config.put("scheduler.functions.job", job);
         return config;
     }
 }

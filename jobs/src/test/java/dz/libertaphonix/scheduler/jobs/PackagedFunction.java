@@ -61,25 +61,26 @@ final class PackagedFunction {
     }
 
     /**
-     * Starts the function {@code export} ({@code QUARKUS_FUNQY_EXPORT}) with the Lambda JVM flags plus
-     * {@code jvmFlags}, to be handed {@code events} one by one; its output goes to {@code log}.
+     * Starts the job function of {@code job} (as template.yaml deploys it: {@code QUARKUS_FUNQY_EXPORT}
+     * {@code runJob}, {@code SCHEDULER_JOB} the job) with the Lambda JVM flags plus {@code jvmFlags},
+     * to be handed {@code events} one by one; its output goes to {@code log}.
      */
-    PackagedLambda.Started start(String export, List<String> events, List<String> jvmFlags, Path log)
-            throws IOException {
+    PackagedLambda.Started start(String job, List<String> events, List<String> jvmFlags, Path log) throws IOException {
         MockLambdaRuntime runtime = new MockLambdaRuntime("libertaphonix-scheduler-jobs", events);
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_FUNQY_EXPORT", export);
+        env.put("QUARKUS_FUNQY_EXPORT", JobFunctions.NAME);
+        env.put("SCHEDULER_JOB", job);
         env.put("DATABASE_URL", services.jdbcUrl());
         env.put("DATABASE_USER", services.username());
         env.put("DATABASE_PASSWORD", services.password());
         env.put("REDIS_URL", services.redisUrl());
         env.put("SCHEDULER_TOKEN_KEY", tokenKey);
         env.put("SCHEDULER_EVENT_BUS", "libertaphonix-scheduler-test");
-        env.put("SCHEDULER_RUNS_EVENTBRIDGE_ENDPOINT", runtime.eventBridgeEndpoint());
+        env.put("SCHEDULER_EVENTBRIDGE_ENDPOINT_OVERRIDE", runtime.eventBridgeEndpoint());
         env.put("FUNCTION_TIMEOUT", "900");
         env.put("JAVA_TOOL_OPTIONS", javaToolOptions());
         return lambda.start(
-                runtime, new PackagedLambda.Launch("libertaphonix-scheduler-" + export, MEMORY_MB, env, jvmFlags, log));
+                runtime, new PackagedLambda.Launch("libertaphonix-scheduler-" + job, MEMORY_MB, env, jvmFlags, log));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dz.libertaphonix.scheduler.jobs;
 
-import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
+import dz.libertaphonix.scheduler.runs.JobDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
@@ -10,7 +11,7 @@ import jakarta.enterprise.inject.Alternative;
 public class ScriptedImportJob extends ScriptedJob {
 
     @Override
-    public JobId id() {
-        return JobId.ECOMANAGER_SYNC;
+    public JobDescriptor descriptor() {
+        return EcoManagerSyncJob.DESCRIPTOR;
     }
 }

@@ -1,6 +1,7 @@
 package dz.libertaphonix.scheduler.jobs;
 
-import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobDescriptor;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
@@ -10,7 +11,7 @@ import jakarta.enterprise.inject.Alternative;
 public class ScriptedShippingJob extends ScriptedJob {
 
     @Override
-    public JobId id() {
-        return JobId.SHIPPING_STATUS_SYNC;
+    public JobDescriptor descriptor() {
+        return ShippingStatusSyncJob.DESCRIPTOR;
     }
 }

@@ -3,12 +3,12 @@ package dz.libertaphonix.scheduler.jobs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobResult;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,7 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code shippingStatusSync} through the mock Lambda event server, fed the application's SyncRequested events. */
+/** The shipping-status-sync job function through the mock Lambda event server, fed the application's SyncRequested events. */
 @QuarkusTest
 @QuarkusTestResource(RealServicesResource.class)
 @TestProfile(FunctionProfiles.ShippingStatusSync.class)
@@ -100,7 +100,7 @@ class ShippingStatusSyncFunctionTest {
         assertThat(refused.asString()).contains("SyncRequested for job 'ecomanager-sync'");
         assertThat(job.contexts()).isEmpty();
         List<JobRun> recorded =
-                QuarkusTransaction.requiringNew().call(() -> runs.forEvent(JobId.SHIPPING_STATUS_SYNC, eventId));
+                QuarkusTransaction.requiringNew().call(() -> runs.forEvent(ShippingStatusSyncJob.ID, eventId));
         assertThat(recorded).isEmpty();
     }
 

@@ -1,8 +1,8 @@
 package dz.libertaphonix.scheduler.api.dashboard;
 
 import dz.libertaphonix.scheduler.analytics.RunAnalytics;
-import dz.libertaphonix.scheduler.api.admin.ApiResponse;
-import dz.libertaphonix.scheduler.api.admin.InvalidParameterException;
+import dz.libertaphonix.scheduler.api.http.ApiResponse;
+import dz.libertaphonix.scheduler.api.http.InvalidParameterException;
 import dz.libertaphonix.scheduler.api.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

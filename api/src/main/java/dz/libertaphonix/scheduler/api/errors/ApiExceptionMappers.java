@@ -2,38 +2,22 @@ package dz.libertaphonix.scheduler.api.errors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dz.libertaphonix.scheduler.agents.AgentAlreadyExistsException;
-import dz.libertaphonix.scheduler.agents.AgentNotFoundException;
-import dz.libertaphonix.scheduler.api.admin.InvalidParameterException;
-import dz.libertaphonix.scheduler.api.admin.PayloadTooLargeException;
-import dz.libertaphonix.scheduler.api.admin.RunNotFoundException;
-import dz.libertaphonix.scheduler.api.admin.UnknownJobException;
-import dz.libertaphonix.scheduler.api.aws.ScheduleControlUnavailableException;
-import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
+import dz.libertaphonix.scheduler.api.http.PayloadTooLargeException;
+import dz.libertaphonix.scheduler.common.errors.ConflictException;
+import dz.libertaphonix.scheduler.common.errors.InvalidInputException;
+import dz.libertaphonix.scheduler.common.errors.NotFoundException;
+import dz.libertaphonix.scheduler.common.errors.UnavailableException;
 import dz.libertaphonix.scheduler.common.outage.Outages;
-import dz.libertaphonix.scheduler.common.outage.RedisUnavailableException;
-import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
-import dz.libertaphonix.scheduler.schedule.InvalidCronException;
-import dz.libertaphonix.scheduler.stores.StoreAlreadyExistsException;
-import dz.libertaphonix.scheduler.stores.StoreNotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +26,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error the admin API answers, as {@code {"success": false, "error": {"code", "message"}}}
- * with the right status. Each mapper is narrow; bad input is always a 4xx with a reason, and no
+ * with the right status. The scheduler's own failures are answered by kind (not found 404, conflict
+ * 409, invalid input 400, unavailable 503), with the exception's code and details; the rest are
+ * narrow mappers of the framework's exceptions. Bad input is always a 4xx with a reason, and no
  * answer ever carries a stack trace, a class name or a secret. Anything unforeseen is a 500 with a
  * reference to find it in the logs.
  */
@@ -66,46 +52,28 @@ public class ApiExceptionMappers {
         return error(403, "FORBIDDEN", "your role does not allow this operation");
     }
 
-    // --- not found ---------------------------------------------------------------------------
+    // --- the scheduler's own failures, by kind ---------------------------------------------------
 
     @ServerExceptionMapper
-    public Response unknownJob(UnknownJobException e) {
-        return error(404, "UNKNOWN_JOB", e.getMessage());
+    public Response notFound(NotFoundException e) {
+        return error(404, e.code(), e.getMessage(), e.details());
     }
 
     @ServerExceptionMapper
-    public Response runNotFound(RunNotFoundException e) {
-        return error(404, "RUN_NOT_FOUND", e.getMessage());
+    public Response conflict(ConflictException e) {
+        return error(409, e.code(), e.getMessage(), e.details());
     }
 
     @ServerExceptionMapper
-    public Response storeNotFound(StoreNotFoundException e) {
-        return error(404, "STORE_NOT_FOUND", e.getMessage());
+    public Response invalidInput(InvalidInputException e) {
+        return error(400, e.code(), e.getMessage(), e.details());
     }
 
+    /** PostgreSQL, Redis or EventBridge unreachable: whatever the call needed from it was not done. */
     @ServerExceptionMapper
-    public Response agentNotFound(AgentNotFoundException e) {
-        return error(404, "AGENT_NOT_FOUND", e.getMessage());
-    }
-
-    // --- conflicts ---------------------------------------------------------------------------
-
-    @ServerExceptionMapper
-    public Response alreadyRunning(JobAlreadyRunningException e) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("job", e.job().id());
-        details.put("runId", e.runningRunId());
-        return error(409, "JOB_ALREADY_RUNNING", e.getMessage(), details);
-    }
-
-    @ServerExceptionMapper
-    public Response storeExists(StoreAlreadyExistsException e) {
-        return error(409, "STORE_ALREADY_EXISTS", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response agentExists(AgentAlreadyExistsException e) {
-        return error(409, "AGENT_ALREADY_EXISTS", e.getMessage());
+    public Response unavailable(UnavailableException e) {
+        LOG.warnf("answered 503 %s: %s", e.code(), e.getMessage());
+        return error(503, e.code(), e.advice());
     }
 
     @ServerExceptionMapper
@@ -113,39 +81,16 @@ public class ApiExceptionMappers {
         return error(409, "CONCURRENT_UPDATE", "the record was changed by someone else meanwhile; reload and retry");
     }
 
-    // --- bad input ---------------------------------------------------------------------------
-
-    @ServerExceptionMapper
-    public Response invalidCron(InvalidCronException e) {
-        return error(400, "INVALID_CRON", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response invalidParameter(InvalidParameterException e) {
-        return error(400, "INVALID_PARAMETER", e.getMessage(), Map.of("parameter", e.parameter()));
-    }
+    // --- request bodies ------------------------------------------------------------------------
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
-        List<Map<String, Object>> violations = new ArrayList<>();
-        boolean returnValue = false;
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            returnValue |= isReturnValue(violation.getPropertyPath());
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("field", field(violation.getPropertyPath()));
-            entry.put("message", violation.getMessage());
-            violations.add(entry);
-        }
-        if (returnValue) {
+        if (BodyErrors.violatedByAnswer(e)) {
             // our own answer broke its contract: a server fault, not the caller's
             return unexpected(e);
         }
-        violations.sort(Comparator.comparing(v -> String.valueOf(v.get("field"))));
-        String message = violations.stream()
-                .map(v -> v.get("field") + " " + v.get("message"))
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("invalid request");
-        return error(400, "VALIDATION_FAILED", message, Map.of("violations", violations));
+        BodyErrors.Violations violations = BodyErrors.violations(e);
+        return error(400, "VALIDATION_FAILED", violations.message(), Map.of("violations", violations.list()));
     }
 
     @ServerExceptionMapper
@@ -155,7 +100,7 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e) {
-        String field = path(e);
+        String field = BodyErrors.path(e);
         String message = field.isEmpty()
                 ? "the request body does not have the expected shape"
                 : "field '" + field + "' has the wrong type";
@@ -201,44 +146,19 @@ public class ApiExceptionMappers {
         };
     }
 
-    // --- upstream and infrastructure ------------------------------------------------------------
-
-    @ServerExceptionMapper
-    public Response scheduleControlUnavailable(ScheduleControlUnavailableException e) {
-        return error(503, "SCHEDULE_CONTROL_UNAVAILABLE", e.getMessage());
-    }
-
-    /** Redis (live run state, run locks, rate budgets) unreachable: the run locks and states cannot be read. */
-    @ServerExceptionMapper
-    public Response runStateUnavailable(RedisUnavailableException e) {
-        LOG.warnf("answered 503 RUN_STATE_UNAVAILABLE: %s", e.getMessage());
-        return error(
-                503, "RUN_STATE_UNAVAILABLE", "the live run state (Redis) cannot be read right now; retry shortly");
-    }
-
-    /** PostgreSQL unreachable: whatever the call needed from it was not done. */
-    @ServerExceptionMapper
-    public Response databaseUnavailable(DatabaseUnavailableException e) {
-        LOG.warnf("answered 503 DATABASE_UNAVAILABLE: %s", e.getMessage());
-        return error(
-                503,
-                "DATABASE_UNAVAILABLE",
-                "the database cannot be reached right now; nothing was done; retry shortly");
-    }
+    // --- anything else -------------------------------------------------------------------------
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         // a dead database reaches the API wrapped by whichever layer met it first (Hibernate, Narayana,
         // Agroal): it is an outage, not a fault of ours
         Optional<RuntimeException> outage = Outages.named(e, "answering the request");
-        if (outage.isPresent()) {
-            return outage.get() instanceof RedisUnavailableException redis
-                    ? runStateUnavailable(redis)
-                    : databaseUnavailable((DatabaseUnavailableException) outage.get());
+        if (outage.isPresent() && outage.get() instanceof UnavailableException unavailable) {
+            return unavailable(unavailable);
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, reference %s", reference);
-        return error(500, "INTERNAL_ERROR", "unexpected error; reference " + reference, null);
+        return error(500, "INTERNAL_ERROR", "unexpected error; reference " + reference);
     }
 
     private static Response error(int status, String code, String message) {
@@ -250,47 +170,5 @@ public class ApiExceptionMappers {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiError.of(code, message, details))
                 .build();
-    }
-
-    private static boolean isReturnValue(Path path) {
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.RETURN_VALUE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code create.request.name} → {@code name}: the caller knows fields, not our method names. */
-    private static String field(Path path) {
-        List<String> names = new ArrayList<>();
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                names.add(node.getName());
-            } else if (node.getKind() == ElementKind.PARAMETER) {
-                names.clear();
-                names.add(node.getName());
-            }
-        }
-        if (names.size() > 1 && !names.isEmpty()) {
-            // a body parameter's name is noise in front of its fields
-            names.remove(0);
-        }
-        return String.join(".", names);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

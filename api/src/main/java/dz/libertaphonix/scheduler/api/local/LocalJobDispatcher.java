@@ -1,10 +1,11 @@
 package dz.libertaphonix.scheduler.api.local;
 
 import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobDispatcher;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRunner;
-import dz.libertaphonix.scheduler.runs.RunRequest;
+import dz.libertaphonix.scheduler.runs.runner.JobRunner;
+import dz.libertaphonix.scheduler.runs.runner.RunRequest;
 import io.quarkus.arc.DefaultBean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,24 +28,24 @@ public class LocalJobDispatcher implements JobDispatcher {
     private static final Logger LOG = Logger.getLogger(LocalJobDispatcher.class);
 
     private final JobRunner runner;
-    /*
-     * Nothing is propagated from the caller: a run must not join the request's transaction or
-     * request scope, which end as soon as the request has answered.
-     */
-    private final ManagedExecutor executor = ManagedExecutor.builder()
-            .maxAsync(JobId.values().length)
-            .propagated(ThreadContext.NONE)
-            .cleared(ThreadContext.ALL_REMAINING)
-            .build();
+    private final ManagedExecutor executor;
 
-    public LocalJobDispatcher(JobRunner runner) {
+    public LocalJobDispatcher(JobRunner runner, JobCatalog catalog) {
         this.runner = runner;
+        // one run per job at a time (the runner's lock): as many threads as jobs.
+        // Nothing is propagated from the caller: a run must not join the request's transaction or
+        // request scope, which end as soon as the request has answered.
+        this.executor = ManagedExecutor.builder()
+                .maxAsync(Math.max(1, catalog.ids().size()))
+                .propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING)
+                .build();
     }
 
     /**
      * @throws dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException when the ledger
      *     cannot be read (nothing is started)
-     * @throws dz.libertaphonix.scheduler.runs.RunStateUnavailableException when the run locks cannot be
+     * @throws dz.libertaphonix.scheduler.runs.live.RunStateUnavailableException when the run locks cannot be
      *     read (nothing is started)
      */
     @Override

@@ -1,8 +1,9 @@
 package dz.libertaphonix.scheduler.api.local;
 
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRunner;
-import dz.libertaphonix.scheduler.runs.RunRequest;
+import dz.libertaphonix.scheduler.runs.runner.JobRunner;
+import dz.libertaphonix.scheduler.runs.runner.RunRequest;
 import dz.libertaphonix.scheduler.schedule.Schedule;
 import dz.libertaphonix.scheduler.schedule.ScheduleRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,13 +15,14 @@ import io.quarkus.scheduler.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Fires the jobs in-process with quarkus-scheduler, one programmatic job per row of the {@code
- * schedules} table (Quartz cron, read in the row's zone, Africa/Algiers), through the same JobRunner as
+ * Fires the jobs in-process with quarkus-scheduler, one programmatic job per job of the catalogue, on
+ * its row of the {@code schedules} table (Quartz cron, read in the row's zone, Africa/Algiers), through the same JobRunner as
  * the Lambda functions. A disabled schedule is registered paused, so enabling it is a resume.
  *
  * <p>Overlapping fires are let through to the JobRunner on purpose: it records them as SKIPPED
@@ -34,13 +36,19 @@ public class LocalScheduler {
     private final Scheduler scheduler;
     private final JobRunner runner;
     private final ScheduleRepository schedules;
+    private final JobCatalog catalog;
     private final LocalSchedulerConfig config;
 
     public LocalScheduler(
-            Scheduler scheduler, JobRunner runner, ScheduleRepository schedules, LocalSchedulerConfig config) {
+            Scheduler scheduler,
+            JobRunner runner,
+            ScheduleRepository schedules,
+            JobCatalog catalog,
+            LocalSchedulerConfig config) {
         this.scheduler = scheduler;
         this.runner = runner;
         this.schedules = schedules;
+        this.catalog = catalog;
         this.config = config;
     }
 
@@ -48,11 +56,20 @@ public class LocalScheduler {
         if (!config.enabled()) {
             return;
         }
-        List<Schedule> rows = QuarkusTransaction.requiringNew().call(schedules::listAll);
-        for (Schedule row : rows) {
-            schedule(row.job(), row.cron, row.timeZone, row.enabled);
+        Map<JobId, Schedule> rows = QuarkusTransaction.requiringNew()
+                .call(() -> schedules.listAll().stream().collect(Collectors.toMap(Schedule::job, row -> row)));
+        int scheduled = 0;
+        for (JobId job : catalog.ids()) {
+            Schedule row = rows.remove(job);
+            if (row == null) {
+                LOG.errorf("job %s has no schedules row: add one in a migration; it is not scheduled", job);
+                continue;
+            }
+            schedule(job, row.cron, row.timeZone, row.enabled);
+            scheduled++;
         }
-        LOG.infof("in-process scheduler on: %d jobs scheduled", rows.size());
+        rows.keySet().forEach(job -> LOG.warnf("the schedules row of %s names no job of this application", job));
+        LOG.infof("in-process scheduler on: %d jobs scheduled", scheduled);
     }
 
     /** Whether this process fires the jobs (else the schedules table is all there is to change). */

@@ -7,11 +7,6 @@
   const TOKEN_KEY = 'lp-scheduler-token';
   const LANG_KEY = 'lp-scheduler-lang';
   const POLL_MS = 5000;
-  const JOBS = [
-    { id: 'ecomanager-sync', trigger: 'ecomanager' },
-    { id: 'shipping-status-sync', trigger: 'shipping' },
-    { id: 'daily-cleanup', trigger: 'cleanup' }
-  ];
 
   const TEXT = {
     fr: {
@@ -57,8 +52,9 @@
     }
   };
 
-  // storeTests: the last connection test of each store, by store id, shown until the next one
-  const state = { lang: sessionStorage.getItem(LANG_KEY) || 'fr', role: null, page: 1, lastEnds: null, timer: null, storeTests: {} };
+  // storeTests: the last connection test of each store, by store id, shown until the next one;
+  // jobs: the job catalogue as GET /jobs lists it ({id, title}), in its order
+  const state = { lang: sessionStorage.getItem(LANG_KEY) || 'fr', role: null, page: 1, lastEnds: null, timer: null, storeTests: {}, jobs: [] };
   const $ = (selector) => document.querySelector(selector);
   const t = (key) => (TEXT[state.lang] && TEXT[state.lang][key]) || TEXT.en[key] || key;
 
@@ -76,6 +72,12 @@
     if (ms < 1000) return ms + ' ms';
     const s = Math.round(ms / 100) / 10;
     return s < 120 ? s + ' s' : Math.round(s / 6) / 10 + ' min';
+  }
+  // a job in words: the page's own translation of a job it knows, else the name the API gives it
+  function jobTitle(id) {
+    if ((TEXT[state.lang] && TEXT[state.lang][id]) || TEXT.en[id]) return t(id);
+    const job = state.jobs.find((j) => j.id === id);
+    return job && job.title ? job.title : id;
   }
   function badge(value) {
     return value ? '<span class="badge s-' + esc(value) + '">' + esc(t(value)) + '</span>' : t('none');
@@ -166,12 +168,22 @@
     $('#overall-time').textContent = status.isRunning
       ? (status.startedAt ? '· ' + time(status.startedAt) : '')
       : (status.stoppedAt ? '· ' + time(status.stoppedAt) : '');
+    state.jobs = (jobs || []).map((j) => ({ id: j.job, title: j.displayName }));
     const byId = {};
     (jobs || []).forEach((j) => { byId[j.job] = j; });
     const detail = {};
     (status.jobs || []).forEach((j) => { detail[j.job] = j; });
-    $('#jobs').innerHTML = JOBS.map((job) => jobCard(job, byId[job.id] || {}, detail[job.id] || {})).join('');
+    $('#jobs').innerHTML = state.jobs.map((job) => jobCard(job, byId[job.id] || {}, detail[job.id] || {})).join('');
+    fillJobFilter();
     watchForFinishedRuns(detail);
+  }
+
+  // the history's job filter offers every job of the catalogue; the choice survives a redraw
+  function fillJobFilter() {
+    const select = $('#history-filters select[name="job"]');
+    const chosen = select.value;
+    select.innerHTML = '<option value="">' + esc(t('all')) + '</option>' + state.jobs.map((job) =>
+      '<option value="' + esc(job.id) + '"' + (job.id === chosen ? ' selected' : '') + '>' + esc(job.id) + '</option>').join('');
   }
 
   // the stores (import) or courier accounts (shipping) of the last run that did not go through
@@ -195,7 +207,7 @@
         esc(time(detail.currentRun.startedAt)) + parts + '</dd>';
     }
     return '<article class="card job" data-job="' + esc(job.id) + '" aria-labelledby="job-' + esc(job.id) + '">' +
-      '<div class="row"><h3 id="job-' + esc(job.id) + '">' + esc(t(job.id)) + '</h3>' +
+      '<div class="row"><h3 id="job-' + esc(job.id) + '">' + esc(jobTitle(job.id)) + '</h3>' +
       '<label class="switch"><input type="checkbox" data-action="toggle" data-job="' + esc(job.id) + '"' +
       (schedule.enabled ? ' checked' : '') + (admin ? '' : ' disabled') + '> ' + t('enabled') + '</label></div>' +
       '<dl>' +
@@ -208,23 +220,23 @@
       (last.error ? '<dt>' + t('error') + '</dt><dd class="error" data-testid="error-' + esc(job.id) + '">' + esc(last.error.message || last.error.class) + '</dd>' : '') +
       progress +
       '</dl>' +
-      (admin ? '<button type="button" data-action="run" data-job="' + esc(job.trigger) + '"' + (detail.running ? ' disabled' : '') + '>' + t('runNow') + '</button>' : '') +
+      (admin ? '<button type="button" data-action="run" data-job="' + esc(job.id) + '"' + (detail.running ? ' disabled' : '') + '>' + t('runNow') + '</button>' : '') +
       '</article>';
   }
 
   function watchForFinishedRuns(detail) {
     const ends = {};
-    JOBS.forEach((job) => {
+    state.jobs.forEach((job) => {
       const last = (detail[job.id] || {}).lastRun || {};
       ends[job.id] = { end: last.endedAt, status: last.status, error: last.error };
     });
     if (state.lastEnds) {
-      JOBS.forEach((job) => {
-        const before = state.lastEnds[job.id];
+      state.jobs.forEach((job) => {
+        const before = state.lastEnds[job.id] || {};
         const now = ends[job.id];
         if (now.end && now.end !== before.end) {
           const failed = now.status === 'FAILED' || !!now.error;
-          toast(t(job.id) + ' ' + t('finished') + ' : ' + t(now.status || (failed ? 'FAILED' : 'SUCCEEDED')), failed);
+          toast(jobTitle(job.id) + ' ' + t('finished') + ' : ' + t(now.status || (failed ? 'FAILED' : 'SUCCEEDED')), failed);
           loadHistory();
           loadAnalytics();
         }
@@ -313,9 +325,9 @@
           ', ' + (d.imported + d.updated) + ' orders, ' + d.failed + ' failed') + '</title></rect>';
       }).join('');
       const rate = job.successRate == null ? t('none') : Math.round(job.successRate * 1000) / 10 + ' %';
-      return '<div><h3>' + esc(t(job.job)) + '</h3><p class="muted">' + t('successRate') + ' ' + rate + ' · ' + t('median') + ' ' +
+      return '<div><h3>' + esc(jobTitle(job.job)) + '</h3><p class="muted">' + t('successRate') + ' ' + rate + ' · ' + t('median') + ' ' +
         duration(job.medianDurationMs) + ' · ' + t('p95') + ' ' + duration(job.p95DurationMs) + ' · ' + job.runs + ' ' + t('runs') +
-        '</p><svg role="img" aria-label="' + esc(t(job.job) + ' — ' + t('orders')) + '" viewBox="0 0 100 90" preserveAspectRatio="none">' +
+        '</p><svg role="img" aria-label="' + esc(jobTitle(job.job) + ' — ' + t('orders')) + '" viewBox="0 0 100 90" preserveAspectRatio="none">' +
         bars + '</svg></div>';
     }).join('');
   }
@@ -336,7 +348,7 @@
     const action = button.dataset.action;
     if (action === 'run') {
       button.disabled = true;
-      act(api('/trigger/' + button.dataset.job, { method: 'POST' }), (r) => t('accepted') + ' · ' + r.runId);
+      act(api('/trigger/' + encodeURIComponent(button.dataset.job), { method: 'POST' }), (r) => t('accepted') + ' · ' + r.runId);
     } else if (action === 'expand') {
       toggleDetail(button).catch((e) => toast(e.message, true));
     } else if (action === 'test-store') {

@@ -17,18 +17,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dz.libertaphonix.scheduler.api.admin.ScheduleStateCache;
+import dz.libertaphonix.scheduler.api.schedules.ScheduleStateCache;
 import dz.libertaphonix.scheduler.api.testsupport.AdminFixtures;
 import dz.libertaphonix.scheduler.api.testsupport.AdminTokens;
 import dz.libertaphonix.scheduler.api.testsupport.EventBridgeWireMock;
 import dz.libertaphonix.scheduler.api.testsupport.GatedShippingJob;
 import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
 import dz.libertaphonix.scheduler.audit.AuditOutcome;
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRunner;
-import dz.libertaphonix.scheduler.runs.RunRequest;
+import dz.libertaphonix.scheduler.runs.runner.JobRunner;
+import dz.libertaphonix.scheduler.runs.runner.RunRequest;
 import dz.libertaphonix.scheduler.schedule.Schedule;
 import dz.libertaphonix.scheduler.schedule.ScheduleChanges;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -59,6 +63,9 @@ class EventBridgeAdaptersTest {
     private static final String IMPORT_RULE = "libertaphonix-ecomanager-sync";
     private static final String SHIPPING_RULE = "libertaphonix-shipping-status-sync";
     private static final String CLEANUP_RULE = "libertaphonix-daily-cleanup";
+
+    @Inject
+    JobCatalog catalog;
 
     @Inject
     AdminFixtures fixtures;
@@ -100,7 +107,7 @@ class EventBridgeAdaptersTest {
         stubRule(SHIPPING_RULE, "ENABLED", "cron(0 5,11,17,23 * * ? *)");
         stubRule(CLEANUP_RULE, "ENABLED", "cron(0 1 * * ? *)");
         fixtures.defaultSchedules();
-        for (JobId job : JobId.values()) {
+        for (JobId job : catalog.ids()) {
             redis.key().del("scheduler:schedule-state:" + job.id());
         }
         scheduleCache.invalidate();
@@ -128,7 +135,7 @@ class EventBridgeAdaptersTest {
         // the new state was cached as it was written: the status answer needed no DescribeRule
         eventBridge.verify(
                 0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.DescribeRule")));
-        for (JobId job : JobId.values()) {
+        for (JobId job : catalog.ids()) {
             Schedule row = schedules.find(job).orElseThrow();
             assertThat(row.enabled).isFalse();
             assertThat(row.changedBy).isEqualTo(AdminTokens.ADMIN_EMAIL);
@@ -198,7 +205,7 @@ class EventBridgeAdaptersTest {
                                  "State": "ENABLED",
                                  "Description": "Rule for libertaphonix-ecomanager-sync"}
                                 """)));
-        assertThat(schedules.find(JobId.ECOMANAGER_SYNC).orElseThrow().cron).isEqualTo("0 30 9-17 ? * MON-FRI");
+        assertThat(schedules.find(EcoManagerSyncJob.ID).orElseThrow().cron).isEqualTo("0 30 9-17 ? * MON-FRI");
     }
 
     @Test
@@ -228,8 +235,7 @@ class EventBridgeAdaptersTest {
         shipping.close();
         UUID running = UUID.randomUUID();
         // a run held by this process' JobRunner: its lock is what the dispatcher sees
-        Thread.ofPlatform()
-                .start(() -> runner.run(RunRequest.manual(JobId.SHIPPING_STATUS_SYNC, "scheduler", running)));
+        Thread.ofPlatform().start(() -> runner.run(RunRequest.manual(ShippingStatusSyncJob.ID, "scheduler", running)));
         try {
             shipping.awaitStarted(Duration.ofSeconds(20));
 
@@ -246,12 +252,12 @@ class EventBridgeAdaptersTest {
             shipping.open();
         }
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> runner.runningRun(JobId.SHIPPING_STATUS_SYNC).isEmpty());
+                .until(() -> runner.runningRun(ShippingStatusSyncJob.ID).isEmpty());
     }
 
     @Test
     void answers503AndChangesNothingWhenEventBridgeFails() {
-        fixtures.schedule(JobId.DAILY_CLEANUP, AdminFixtures.DEFAULT_CLEANUP_CRON, false);
+        fixtures.schedule(DailyCleanupJob.ID, AdminFixtures.DEFAULT_CLEANUP_CRON, false);
         eventBridge.stubFor(call("EnableRule")
                 .withRequestBody(equalToJson("{\"Name\": \"" + CLEANUP_RULE + "\"}"))
                 .willReturn(aResponse()
@@ -267,7 +273,7 @@ class EventBridgeAdaptersTest {
                 .body("success", Matchers.equalTo(false))
                 .body("error.code", Matchers.equalTo("SCHEDULE_CONTROL_UNAVAILABLE"));
 
-        assertThat(schedules.find(JobId.DAILY_CLEANUP).orElseThrow().enabled).isFalse();
+        assertThat(schedules.find(DailyCleanupJob.ID).orElseThrow().enabled).isFalse();
         assertThat(fixtures.auditSince(before).stream()
                         .filter(row -> row.action.equals("schedule.enable"))
                         .toList())

@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dz.libertaphonix.scheduler.api.testsupport.AdminTokens;
 import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
-import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -96,7 +96,7 @@ class AnalyticsResourceTest {
         QuarkusTransaction.requiringNew().run(() -> {
             JobRun run = new JobRun();
             run.id = UUID.randomUUID();
-            run.jobId = JobId.DAILY_CLEANUP;
+            run.jobId = DailyCleanupJob.ID;
             run.trigger = RunTrigger.MANUAL;
             run.startedAt = started;
             run.endedAt = started.plus(took);

@@ -14,7 +14,6 @@ import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,10 +31,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The dashboard in a real headless Chromium: sign in, see the jobs, stop and start, run the import
@@ -51,6 +46,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 @ExtendWith(ChromiumCondition.class)
 class DashboardBrowserTest {
 
+    private static HeadlessDashboard dashboard;
     private static WebDriver browser;
     private static WireMockServer ecoManager;
 
@@ -59,32 +55,16 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ChromiumCondition.CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(ChromiumCondition.CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        dashboard = HeadlessDashboard.start();
+        browser = dashboard.browser();
         ecoManager = new WireMockServer(options().dynamicPort());
         ecoManager.start();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (dashboard != null) {
+            dashboard.close();
         }
         if (ecoManager != null) {
             ecoManager.stop();
@@ -189,52 +169,19 @@ class DashboardBrowserTest {
         assertThat(text(By.id("who"))).contains("TEAM_MANAGER");
     }
 
-    private void signIn(String token) {
-        // the api is a Lambda HTTP app: in tests its requests enter through the mock event server,
-        // whose port RestAssured is given
-        browser.get("http://localhost:" + RestAssured.port + "/admin/scheduler");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
-        WebElement field = browser.findElement(By.id("token"));
-        field.clear();
-        field.sendKeys(token);
-        browser.findElement(By.cssSelector("#signin-form button[type='submit']"))
-                .click();
-        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("app"))
-                .isDisplayed());
+    private static void signIn(String token) {
+        dashboard.signIn(token);
     }
 
-    // the page re-renders the job cards every few seconds: find and click in one step, retrying a stale element
     private static void click(By by) {
-        await().ignoreExceptions()
-                .atMost(Duration.ofSeconds(20))
-                .ignoreExceptions()
-                .until(() -> {
-                    WebElement element = browser.findElement(by);
-                    if (!element.isDisplayed() || !element.isEnabled()) {
-                        return false;
-                    }
-                    element.click();
-                    return true;
-                });
+        dashboard.click(by);
+    }
+
+    private static String text(By by) {
+        return dashboard.text(by);
     }
 
     private static String overallState() {
         return text(By.cssSelector("[data-testid='overall-state']"));
-    }
-
-    // read in one script call: a re-render between finding an element and reading it cannot go stale
-    private static String text(By by) {
-        Object text = ((JavascriptExecutor) browser)
-                .executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css(by));
-        return text == null ? "" : text.toString();
-    }
-
-    private static String css(By by) {
-        String description = by.toString();
-        if (description.startsWith("By.id: ")) {
-            return "#" + description.substring("By.id: ".length());
-        }
-        return description.substring("By.cssSelector: ".length());
     }
 }

@@ -1,10 +1,10 @@
 package dz.libertaphonix.scheduler.api.dashboard;
 
-import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.stores.StoreService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,7 +35,7 @@ public class DashboardFixtures {
     public UUID failedRun(String message) {
         JobRun run = new JobRun();
         run.id = UUID.randomUUID();
-        run.jobId = JobId.SHIPPING_STATUS_SYNC;
+        run.jobId = ShippingStatusSyncJob.ID;
         run.trigger = RunTrigger.SCHEDULED;
         run.actor = "scheduler";
         run.startedAt = clock.instant().minus(Duration.ofMinutes(1));

@@ -9,7 +9,7 @@ import dz.libertaphonix.scheduler.api.testsupport.AdminTokens;
 import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
 import dz.libertaphonix.scheduler.audit.AuditEvent;
 import dz.libertaphonix.scheduler.audit.AuditOutcome;
-import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.schedule.ScheduleChanges;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
@@ -64,7 +64,8 @@ class BadInputTest {
                         r -> json(r, "{\"cron\": \"0 0 9 * * ?\"}").put("/api/v1/scheduler/jobs/coffee/schedule"),
                         404,
                         "UNKNOWN_JOB"),
-                new Case("unknown trigger", r -> r.post("/api/v1/scheduler/trigger/coffee"), 404, "NOT_FOUND"),
+                // one trigger path for every job: a name no job has is an unknown job, as under /jobs
+                new Case("unknown trigger", r -> r.post("/api/v1/scheduler/trigger/coffee"), 404, "UNKNOWN_JOB"),
                 new Case("bad cron", r -> json(r, "{\"cron\": \"every hour\"}").put(SCHEDULE), 400, "INVALID_CRON"),
                 new Case(
                         "malformed JSON",
@@ -122,7 +123,7 @@ class BadInputTest {
                     .as(c.name())
                     .doesNotContain("Exception", "java.", "jakarta.", "at dz.", "com.fasterxml", "org.jboss");
         }
-        assertThat(schedules.find(JobId.ECOMANAGER_SYNC).orElseThrow().cron)
+        assertThat(schedules.find(EcoManagerSyncJob.ID).orElseThrow().cron)
                 .isEqualTo(AdminFixtures.DEFAULT_ECOMANAGER_CRON);
     }
 
@@ -145,7 +146,7 @@ class BadInputTest {
             assertThat(body.getString("error.code")).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
             assertThat(body.getString("error.message")).contains("application/json");
         });
-        assertThat(schedules.find(JobId.ECOMANAGER_SYNC).orElseThrow().cron)
+        assertThat(schedules.find(EcoManagerSyncJob.ID).orElseThrow().cron)
                 .isEqualTo(AdminFixtures.DEFAULT_ECOMANAGER_CRON);
         assertThat(fixtures.reloadAgent(agent.id).dailyCapacity).isEqualTo(40);
         assertThat(fixtures.reload(store.id).importCursor).isZero();

@@ -1,8 +1,9 @@
 package dz.libertaphonix.scheduler.api.local;
 
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobContext;
-import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobDescriptor;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -26,8 +27,8 @@ public class GatedImportJob implements Job {
     private volatile CountDownLatch started = new CountDownLatch(1);
 
     @Override
-    public JobId id() {
-        return JobId.ECOMANAGER_SYNC;
+    public JobDescriptor descriptor() {
+        return EcoManagerSyncJob.DESCRIPTOR;
     }
 
     /** The next runs block inside the job until {@link #open()}. */

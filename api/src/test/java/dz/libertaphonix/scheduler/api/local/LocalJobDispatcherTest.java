@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
 import dz.libertaphonix.scheduler.runs.JobDispatcher;
-import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +39,7 @@ class LocalJobDispatcherTest {
     @BeforeEach
     void freshJob() {
         job.reset();
-        rows.freeJob(JobId.ECOMANAGER_SYNC);
+        rows.freeJob(EcoManagerSyncJob.ID);
     }
 
     @AfterEach
@@ -51,7 +51,7 @@ class LocalJobDispatcherTest {
     void answersWithTheRunIdWhileTheRunGoesOnInTheBackground() throws InterruptedException {
         job.close();
 
-        UUID runId = dispatcher.dispatch(JobId.ECOMANAGER_SYNC, "admin@libertaphonix.dz");
+        UUID runId = dispatcher.dispatch(EcoManagerSyncJob.ID, "admin@libertaphonix.dz");
 
         assertThat(job.awaitStarted(15)).isTrue();
         JobRun running = rows.run(runId);
@@ -66,12 +66,12 @@ class LocalJobDispatcherTest {
     @Test
     void refusesASecondRunWhileOneIsRunningNamingTheRunningOne() throws InterruptedException {
         job.close();
-        UUID first = dispatcher.dispatch(JobId.ECOMANAGER_SYNC, "admin@libertaphonix.dz");
+        UUID first = dispatcher.dispatch(EcoManagerSyncJob.ID, "admin@libertaphonix.dz");
         assertThat(job.awaitStarted(15)).isTrue();
 
-        assertThatThrownBy(() -> dispatcher.dispatch(JobId.ECOMANAGER_SYNC, "other.admin@libertaphonix.dz"))
+        assertThatThrownBy(() -> dispatcher.dispatch(EcoManagerSyncJob.ID, "other.admin@libertaphonix.dz"))
                 .isInstanceOfSatisfying(JobAlreadyRunningException.class, e -> {
-                    assertThat(e.job()).isEqualTo(JobId.ECOMANAGER_SYNC);
+                    assertThat(e.job()).isEqualTo(EcoManagerSyncJob.ID);
                     assertThat(e.runningRunId()).isEqualTo(first);
                 });
         job.open();

@@ -2,11 +2,13 @@ package dz.libertaphonix.scheduler.api.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
 import dz.libertaphonix.scheduler.runs.JobDispatcher;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.schedule.Schedule;
 import dz.libertaphonix.scheduler.schedule.ScheduleControl;
 import dz.libertaphonix.scheduler.schedule.ScheduleState;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,8 +43,8 @@ class LocalScheduleControlTest {
 
     @BeforeEach
     void save() {
-        shipping = rows.save(JobId.SHIPPING_STATUS_SYNC);
-        cleanup = rows.save(JobId.DAILY_CLEANUP);
+        shipping = rows.save(ShippingStatusSyncJob.ID);
+        cleanup = rows.save(DailyCleanupJob.ID);
     }
 
     @AfterEach
@@ -61,32 +63,32 @@ class LocalScheduleControlTest {
 
     @Test
     void disablePausesTheInProcessJobAndEnableResumesItRecordingWhoDidIt() {
-        control.disable(JobId.SHIPPING_STATUS_SYNC, "admin@libertaphonix.dz");
+        control.disable(ShippingStatusSyncJob.ID, "admin@libertaphonix.dz");
 
-        Schedule disabled = rows.row(JobId.SHIPPING_STATUS_SYNC);
+        Schedule disabled = rows.row(ShippingStatusSyncJob.ID);
         assertThat(disabled.enabled).isFalse();
         assertThat(disabled.changedBy).isEqualTo("admin@libertaphonix.dz");
-        assertThat(local.isPaused(JobId.SHIPPING_STATUS_SYNC)).isTrue();
-        assertThat(control.describe(JobId.SHIPPING_STATUS_SYNC))
+        assertThat(local.isPaused(ShippingStatusSyncJob.ID)).isTrue();
+        assertThat(control.describe(ShippingStatusSyncJob.ID))
                 .isEqualTo(new ScheduleState(
-                        JobId.SHIPPING_STATUS_SYNC, false, shipping.cron(), ZoneId.of("Africa/Algiers")));
+                        ShippingStatusSyncJob.ID, false, shipping.cron(), ZoneId.of("Africa/Algiers")));
 
-        control.enable(JobId.SHIPPING_STATUS_SYNC, "ops@libertaphonix.dz");
+        control.enable(ShippingStatusSyncJob.ID, "ops@libertaphonix.dz");
 
-        assertThat(rows.row(JobId.SHIPPING_STATUS_SYNC).enabled).isTrue();
-        assertThat(rows.row(JobId.SHIPPING_STATUS_SYNC).changedBy).isEqualTo("ops@libertaphonix.dz");
-        assertThat(local.isPaused(JobId.SHIPPING_STATUS_SYNC)).isFalse();
+        assertThat(rows.row(ShippingStatusSyncJob.ID).enabled).isTrue();
+        assertThat(rows.row(ShippingStatusSyncJob.ID).changedBy).isEqualTo("ops@libertaphonix.dz");
+        assertThat(local.isPaused(ShippingStatusSyncJob.ID)).isFalse();
     }
 
     @Test
     void rescheduleReArmsTheJobOnTheNewCronAndKeepsItPausedIfItWas() {
-        control.disable(JobId.DAILY_CLEANUP, "admin@libertaphonix.dz");
+        control.disable(DailyCleanupJob.ID, "admin@libertaphonix.dz");
 
-        control.reschedule(JobId.DAILY_CLEANUP, "0 30 3 * * ?", "admin@libertaphonix.dz");
+        control.reschedule(DailyCleanupJob.ID, "0 30 3 * * ?", "admin@libertaphonix.dz");
 
-        assertThat(rows.row(JobId.DAILY_CLEANUP).cron).isEqualTo("0 30 3 * * ?");
-        assertThat(local.nextFireTime(JobId.DAILY_CLEANUP))
+        assertThat(rows.row(DailyCleanupJob.ID).cron).isEqualTo("0 30 3 * * ?");
+        assertThat(local.nextFireTime(DailyCleanupJob.ID))
                 .contains(FireTimes.next("0 30 3 * * ?", "Africa/Algiers", Instant.now()));
-        assertThat(local.isPaused(JobId.DAILY_CLEANUP)).isTrue();
+        assertThat(local.isPaused(DailyCleanupJob.ID)).isTrue();
     }
 }

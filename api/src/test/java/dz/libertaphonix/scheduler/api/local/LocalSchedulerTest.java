@@ -3,13 +3,17 @@ package dz.libertaphonix.scheduler.api.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
+import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
-import dz.libertaphonix.scheduler.runs.JobRunner;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.runner.JobRunner;
 import dz.libertaphonix.scheduler.schedule.Schedule;
 import dz.libertaphonix.scheduler.schedule.ScheduleControl;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +36,9 @@ import org.junit.jupiter.api.Test;
 class LocalSchedulerTest {
 
     @Inject
+    JobCatalog catalog;
+
+    @Inject
     LocalScheduler local;
 
     @Inject
@@ -48,20 +55,20 @@ class LocalSchedulerTest {
     @BeforeEach
     void freshJob() {
         job.reset();
-        rows.freeJob(JobId.ECOMANAGER_SYNC);
-        saved = rows.save(JobId.ECOMANAGER_SYNC);
+        rows.freeJob(EcoManagerSyncJob.ID);
+        saved = rows.save(EcoManagerSyncJob.ID);
     }
 
     @AfterEach
     void restoreSchedule() {
         job.open();
         rows.restore(saved);
-        local.schedule(JobId.ECOMANAGER_SYNC, saved.cron(), saved.timeZone(), saved.enabled());
+        local.schedule(EcoManagerSyncJob.ID, saved.cron(), saved.timeZone(), saved.enabled());
     }
 
     @Test
     void armsEachJobOnTheCronOfItsScheduleRowInAlgiersTime() {
-        for (JobId id : JobId.values()) {
+        for (JobId id : catalog.ids()) {
             Schedule row = rows.row(id);
             assertThat(row.timeZone).isEqualTo("Africa/Algiers");
             Instant next = local.nextFireTime(id).orElseThrow();
@@ -77,9 +84,9 @@ class LocalSchedulerTest {
         Instant from = clock.instant();
         Instant to = from.plus(Duration.ofDays(1));
 
-        Schedule imports = rows.row(JobId.ECOMANAGER_SYNC);
-        Schedule shipping = rows.row(JobId.SHIPPING_STATUS_SYNC);
-        Schedule cleanup = rows.row(JobId.DAILY_CLEANUP);
+        Schedule imports = rows.row(EcoManagerSyncJob.ID);
+        Schedule shipping = rows.row(ShippingStatusSyncJob.ID);
+        Schedule cleanup = rows.row(DailyCleanupJob.ID);
 
         // 08:00 to 20:00 inclusive, Algiers: thirteen runs
         assertThat(FireTimes.between(imports.cron, imports.timeZone, from, to))
@@ -103,12 +110,12 @@ class LocalSchedulerTest {
         Instant since = Instant.now().truncatedTo(ChronoUnit.MICROS);
         job.close();
 
-        control.reschedule(JobId.ECOMANAGER_SYNC, "* * * * * ?", "test");
+        control.reschedule(EcoManagerSyncJob.ID, "* * * * * ?", "test");
 
         assertThat(job.awaitStarted(15)).as("a scheduled fire started the job").isTrue();
-        await().atMost(Duration.ofSeconds(15)).until(() -> rows.runsSince(JobId.ECOMANAGER_SYNC, since).stream()
+        await().atMost(Duration.ofSeconds(15)).until(() -> rows.runsSince(EcoManagerSyncJob.ID, since).stream()
                 .anyMatch(run -> run.status == JobRunStatus.SKIPPED));
-        local.pause(JobId.ECOMANAGER_SYNC);
+        local.pause(EcoManagerSyncJob.ID);
         job.open();
 
         await().atMost(Duration.ofSeconds(15))
@@ -118,7 +125,7 @@ class LocalSchedulerTest {
         assertThat(executed.actor).isEqualTo("scheduler");
         assertThat(executed.scheduledAt).isNotNull().isAfterOrEqualTo(since.truncatedTo(ChronoUnit.SECONDS));
         assertThat(executed.scheduledAt.getNano()).isZero();
-        List<JobRun> skipped = rows.runsSince(JobId.ECOMANAGER_SYNC, since).stream()
+        List<JobRun> skipped = rows.runsSince(EcoManagerSyncJob.ID, since).stream()
                 .filter(run -> run.status == JobRunStatus.SKIPPED)
                 .toList();
         assertThat(skipped).allSatisfy(run -> {

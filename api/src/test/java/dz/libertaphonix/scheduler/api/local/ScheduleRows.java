@@ -1,10 +1,10 @@
 package dz.libertaphonix.scheduler.api.local;
 
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
-import dz.libertaphonix.scheduler.runs.RunLock;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
+import dz.libertaphonix.scheduler.runs.lock.RunLock;
 import dz.libertaphonix.scheduler.schedule.Schedule;
 import dz.libertaphonix.scheduler.schedule.ScheduleRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -2,15 +2,18 @@ package dz.libertaphonix.scheduler.api.testsupport;
 
 import dz.libertaphonix.scheduler.agents.Agent;
 import dz.libertaphonix.scheduler.agents.AgentAdminService;
-import dz.libertaphonix.scheduler.api.admin.ScheduleStateCache;
+import dz.libertaphonix.scheduler.api.schedules.ScheduleStateCache;
 import dz.libertaphonix.scheduler.audit.AuditEvent;
 import dz.libertaphonix.scheduler.audit.AuditEventRepository;
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
-import dz.libertaphonix.scheduler.runs.JobRunRepository;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
 import dz.libertaphonix.scheduler.schedule.ScheduleChanges;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import dz.libertaphonix.scheduler.stores.StoreRepository;
@@ -64,9 +67,9 @@ public class AdminFixtures {
 
     /** The three schedules as the migration seeds them, all enabled; forgets the API's cached state. */
     public void defaultSchedules() {
-        schedule(JobId.ECOMANAGER_SYNC, DEFAULT_ECOMANAGER_CRON, true);
-        schedule(JobId.SHIPPING_STATUS_SYNC, DEFAULT_SHIPPING_CRON, true);
-        schedule(JobId.DAILY_CLEANUP, DEFAULT_CLEANUP_CRON, true);
+        schedule(EcoManagerSyncJob.ID, DEFAULT_ECOMANAGER_CRON, true);
+        schedule(ShippingStatusSyncJob.ID, DEFAULT_SHIPPING_CRON, true);
+        schedule(DailyCleanupJob.ID, DEFAULT_CLEANUP_CRON, true);
     }
 
     public void schedule(JobId job, String cron, boolean enabled) {

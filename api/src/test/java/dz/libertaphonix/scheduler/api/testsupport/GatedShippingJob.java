@@ -2,8 +2,9 @@ package dz.libertaphonix.scheduler.api.testsupport;
 
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobContext;
-import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.JobDescriptor;
 import dz.libertaphonix.scheduler.runs.JobResult;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -44,8 +45,8 @@ public class GatedShippingJob implements Job {
     }
 
     @Override
-    public JobId id() {
-        return JobId.SHIPPING_STATUS_SYNC;
+    public JobDescriptor descriptor() {
+        return ShippingStatusSyncJob.DESCRIPTOR;
     }
 
     @Override

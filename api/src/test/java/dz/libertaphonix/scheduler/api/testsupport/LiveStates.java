@@ -1,11 +1,15 @@
 package dz.libertaphonix.scheduler.api.testsupport;
 
+import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
+import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.JobRun;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
-import dz.libertaphonix.scheduler.runs.RunStateStore;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.runs.UnitResult;
+import dz.libertaphonix.scheduler.runs.ledger.JobRun;
+import dz.libertaphonix.scheduler.runs.live.LiveStateRedis;
+import dz.libertaphonix.scheduler.runs.live.LiveStateWriter;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -17,17 +21,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class LiveStates {
 
-    private final RunStateStore store;
+    private final LiveStateWriter store;
     private final RedisDataSource redis;
 
-    public LiveStates(RunStateStore store, RedisDataSource redis) {
+    public LiveStates(LiveStateWriter store, RedisDataSource redis) {
         this.store = store;
         this.redis = redis;
     }
 
     /** Forgets everything Redis knows about the job's runs. */
     public void clear(JobId job) {
-        redis.key().del(RunStateStore.stateKey(job));
+        redis.key().del(LiveStateRedis.stateKey(job));
     }
 
     /** A run that started and ended: the job's last run. */
@@ -76,7 +80,7 @@ public class LiveStates {
     public void populateEveryJob() {
         Instant now = Instant.now();
         finished(
-                JobId.ECOMANAGER_SYNC,
+                EcoManagerSyncJob.ID,
                 now.minusSeconds(3600),
                 now.minusSeconds(3500),
                 JobRunStatus.SUCCEEDED,
@@ -86,9 +90,9 @@ public class LiveStates {
                         new UnitResult("NATU", true, 30, null),
                         new UnitResult("KITCH", true, 12, null),
                         new UnitResult("MODA", false, 0, "EcoManager refused the token of store MODA: 401")));
-        running(JobId.ECOMANAGER_SYNC, now.minusSeconds(20), "stores", 2, 5);
+        running(EcoManagerSyncJob.ID, now.minusSeconds(20), "stores", 2, 5);
         finished(
-                JobId.SHIPPING_STATUS_SYNC,
+                ShippingStatusSyncJob.ID,
                 now.minusSeconds(7200),
                 now.minusSeconds(7000),
                 JobRunStatus.PARTIAL,
@@ -96,7 +100,7 @@ public class LiveStates {
                 Map.of("class", "UpstreamUnavailableException", "message", "Maystro answered 503"),
                 List.of(new UnitResult("main", false, 17, "2 request(s) failed, last: HTTP 503")));
         finished(
-                JobId.DAILY_CLEANUP,
+                DailyCleanupJob.ID,
                 now.minusSeconds(30_000),
                 now.minusSeconds(29_990),
                 JobRunStatus.SUCCEEDED,

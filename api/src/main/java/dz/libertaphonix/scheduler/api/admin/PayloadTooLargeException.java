@@ -1,9 +1,0 @@
-package dz.libertaphonix.scheduler.api.admin;
-
-/** A request body above the admin API's limit. */
-public class PayloadTooLargeException extends RuntimeException {
-
-    public PayloadTooLargeException(long limitBytes) {
-        super("request body is larger than " + limitBytes + " bytes");
-    }
-}

@@ -1,0 +1,33 @@
+package dz.libertaphonix.scheduler.api.schedules;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A job's schedule for {@code GET /jobs} and the answer to a schedule change.
+ *
+ * @param job the id ({@code ecomanager-sync})
+ * @param name the legacy name ({@code ecomanager_sync})
+ * @param displayName the job in words, in English
+ * @param cron Quartz expression, read in {@code timeZone}
+ * @param description the cron in words
+ * @param eventBridgeExpression the same schedule as a UTC EventBridge rule expression
+ * @param nextFireTimes the next fire times; none while the schedule is disabled, except in the answer to a
+ *     cron change, which previews them
+ */
+public record JobView(
+        String job,
+        String name,
+        String displayName,
+        boolean enabled,
+        String cron,
+        String timeZone,
+        String description,
+        String eventBridgeExpression,
+        OffsetDateTime changedAt,
+        String changedBy,
+        List<FireTime> nextFireTimes) {
+
+    /** One fire time, in Algiers time and in UTC. */
+    public record FireTime(OffsetDateTime algiers, OffsetDateTime utc) {}
+}
