@@ -3,8 +3,6 @@ package dz.libertaphonix.scheduler.ecomanager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
 import dz.libertaphonix.scheduler.common.ratelimit.RedisRateLimiter;
-import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.stores.StoreTokens;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.annotation.PreDestroy;
@@ -35,8 +33,8 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * The one door to EcoManager. Owns what every call needs: the store's token (from
- * {@link StoreTokens}, never logged), timeouts, the per-token request budget shared by every process
+ * The one door to EcoManager. Owns what every call needs: the store's token (from its
+ * {@link EcoManagerCredentials}, never logged), timeouts, the per-token request budget shared by every process
  * through Redis, retries (SmallRye Fault Tolerance: {@code Retry-After} on 429, exponential backoff
  * with jitter on 5xx, timeouts and connection errors, both capped) and the translation of every
  * failure into this package's exceptions.
@@ -47,7 +45,6 @@ public class EcoManagerClient {
     private static final Logger LOG = Logger.getLogger(EcoManagerClient.class);
 
     private final EcoManagerConfig config;
-    private final StoreTokens tokens;
     private final RedisRateLimiter limiter;
     private final EcoManagerOrderParser parser;
     private final List<RateWindow> windows;
@@ -55,11 +52,9 @@ public class EcoManagerClient {
     private final Clock clock;
     private final Map<String, EcoManagerApi> apis = new ConcurrentHashMap<>();
 
-    public EcoManagerClient(
-            EcoManagerConfig config, StoreTokens tokens, RedisRateLimiter limiter, ObjectMapper mapper, Clock clock) {
+    public EcoManagerClient(EcoManagerConfig config, RedisRateLimiter limiter, ObjectMapper mapper, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.tokens = tokens;
         this.limiter = limiter;
         this.parser = new EcoManagerOrderParser(mapper);
         EcoManagerConfig.RateLimit rate = config.rateLimit();
@@ -83,19 +78,19 @@ public class EcoManagerClient {
                 .build();
     }
 
-    /** A session for one store: decrypts its token once, keeps it out of every log and message. */
-    public EcoManagerSession open(Store store) {
-        return open(store, null);
+    /** A session for one store, its token kept out of every log and message. */
+    public EcoManagerSession open(EcoManagerCredentials credentials) {
+        return open(credentials, null);
     }
 
     /**
      * A session whose retries never wait past {@code deadline} (a job's): a 429 or an outage that
      * would need a longer wait ends the request at once, and the next run continues.
      */
-    public EcoManagerSession open(Store store, Instant deadline) {
-        String token = tokens.reveal(store);
+    public EcoManagerSession open(EcoManagerCredentials credentials, Instant deadline) {
+        String token = credentials.token();
         return new EcoManagerSession(
-                this, store.identifier, store.baseUrl, "Bearer " + token, budgetKey(token), deadline);
+                this, credentials.store(), credentials.baseUrl(), "Bearer " + token, budgetKey(token), deadline);
     }
 
     /** The rate windows each token is held to (80 % of EcoManager's limits by default). */

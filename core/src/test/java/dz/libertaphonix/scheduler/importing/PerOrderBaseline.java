@@ -18,6 +18,7 @@ import dz.libertaphonix.scheduler.orders.OrderStatusEvent;
 import dz.libertaphonix.scheduler.orders.OrderStatusEventRepository;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
 import dz.libertaphonix.scheduler.stores.Store;
+import dz.libertaphonix.scheduler.stores.StoreTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -34,15 +35,17 @@ public class PerOrderBaseline {
     private final EcoManagerClient client;
     private final Writer writer;
     private final AssignmentService assignment;
+    private final StoreTokens tokens;
 
-    public PerOrderBaseline(EcoManagerClient client, Writer writer, AssignmentService assignment) {
+    public PerOrderBaseline(EcoManagerClient client, Writer writer, AssignmentService assignment, StoreTokens tokens) {
         this.client = client;
         this.writer = writer;
         this.assignment = assignment;
+        this.tokens = tokens;
     }
 
     public int importAll(Store store, UUID runId) {
-        EcoManagerSession session = client.open(store);
+        EcoManagerSession session = client.open(tokens.credentials(store));
         int imported = 0;
         String cursor = null;
         do {

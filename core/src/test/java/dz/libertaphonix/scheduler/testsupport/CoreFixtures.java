@@ -8,7 +8,7 @@ import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.orders.OrderRepository;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.stores.StoreService;
+import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -22,13 +22,13 @@ public class CoreFixtures {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
-    private final StoreService stores;
+    private final StoreAdminService stores;
     private final CustomerRepository customers;
     private final OrderRepository orders;
     private final AgentRepository agents;
 
     public CoreFixtures(
-            StoreService stores, CustomerRepository customers, OrderRepository orders, AgentRepository agents) {
+            StoreAdminService stores, CustomerRepository customers, OrderRepository orders, AgentRepository agents) {
         this.stores = stores;
         this.customers = customers;
         this.orders = orders;
@@ -52,7 +52,7 @@ public class CoreFixtures {
 
     public Store store(String baseUrl, String token) {
         String code = storeCode();
-        return stores.register(code, "Boutique " + code, baseUrl, token, true);
+        return stores.create(code, "Boutique " + code, baseUrl, token, true);
     }
 
     @Transactional

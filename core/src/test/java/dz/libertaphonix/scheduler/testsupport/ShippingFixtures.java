@@ -18,7 +18,7 @@ import dz.libertaphonix.scheduler.shipping.CourierAccountRepository;
 import dz.libertaphonix.scheduler.shipping.InboundEvent;
 import dz.libertaphonix.scheduler.shipping.InboundEventRepository;
 import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.stores.StoreService;
+import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -43,7 +43,7 @@ public class ShippingFixtures {
             LocalDate.of(2100, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
     private static final AtomicInteger ERAS = new AtomicInteger();
 
-    private final StoreService stores;
+    private final StoreAdminService stores;
     private final CustomerRepository customers;
     private final OrderRepository orders;
     private final OrderStatusEventRepository events;
@@ -52,7 +52,7 @@ public class ShippingFixtures {
     private final InboundEventRepository inboundEvents;
 
     public ShippingFixtures(
-            StoreService stores,
+            StoreAdminService stores,
             CustomerRepository customers,
             OrderRepository orders,
             OrderStatusEventRepository events,
@@ -79,7 +79,7 @@ public class ShippingFixtures {
 
     public Store store() {
         String code = CoreFixtures.storeCode();
-        return stores.register(
+        return stores.create(
                 code,
                 "Boutique " + code,
                 "https://" + code.toLowerCase() + ".ecomanager.dz/api/shop/v2",

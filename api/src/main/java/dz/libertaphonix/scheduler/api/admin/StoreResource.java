@@ -1,10 +1,10 @@
 package dz.libertaphonix.scheduler.api.admin;
 
 import dz.libertaphonix.scheduler.api.security.Roles;
+import dz.libertaphonix.scheduler.ecomanager.ConnectionCheck;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import dz.libertaphonix.scheduler.stores.StoreChanges;
-import dz.libertaphonix.scheduler.stores.StoreConnectionTester.ConnectionCheck;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

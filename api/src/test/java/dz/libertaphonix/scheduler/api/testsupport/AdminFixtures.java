@@ -14,7 +14,7 @@ import dz.libertaphonix.scheduler.schedule.ScheduleChanges;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import dz.libertaphonix.scheduler.stores.StoreRepository;
-import dz.libertaphonix.scheduler.stores.StoreService;
+import dz.libertaphonix.scheduler.stores.StoreTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public class AdminFixtures {
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
     private final StoreAdminService storeAdmin;
-    private final StoreService storeService;
+    private final StoreTokens storeTokens;
     private final StoreRepository stores;
     private final AgentAdminService agents;
     private final JobRunRepository runs;
@@ -45,7 +45,7 @@ public class AdminFixtures {
 
     public AdminFixtures(
             StoreAdminService storeAdmin,
-            StoreService storeService,
+            StoreTokens storeTokens,
             StoreRepository stores,
             AgentAdminService agents,
             JobRunRepository runs,
@@ -53,7 +53,7 @@ public class AdminFixtures {
             ScheduleChanges schedules,
             ScheduleStateCache scheduleCache) {
         this.storeAdmin = storeAdmin;
-        this.storeService = storeService;
+        this.storeTokens = storeTokens;
         this.stores = stores;
         this.agents = agents;
         this.runs = runs;
@@ -90,7 +90,7 @@ public class AdminFixtures {
     }
 
     public void rejectCredentials(long storeId, String reason) {
-        storeService.markCredentialsRejected(storeId, reason);
+        storeTokens.markRejected(storeId, reason);
     }
 
     @Transactional

@@ -10,7 +10,7 @@ import dz.libertaphonix.scheduler.orders.OrderStatusEventRepository;
 import dz.libertaphonix.scheduler.shipping.InboundEvent;
 import dz.libertaphonix.scheduler.shipping.InboundEventRepository;
 import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.stores.StoreService;
+import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -26,14 +26,14 @@ public class MaystroWebhookFixtures {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
-    private final StoreService stores;
+    private final StoreAdminService stores;
     private final CustomerRepository customers;
     private final OrderRepository orders;
     private final OrderStatusEventRepository events;
     private final InboundEventRepository inboundEvents;
 
     public MaystroWebhookFixtures(
-            StoreService stores,
+            StoreAdminService stores,
             CustomerRepository customers,
             OrderRepository orders,
             OrderStatusEventRepository events,
@@ -52,7 +52,7 @@ public class MaystroWebhookFixtures {
     /** A confirmed order whose parcel Maystro shows as shipped (31), with a tracking number. */
     public Order shippedOrder(String reference) {
         long n = SEQUENCE.incrementAndGet();
-        Store store = stores.register(
+        Store store = stores.create(
                 "W" + n,
                 "Boutique W" + n,
                 "https://w" + n + ".ecomanager.dz/api/shop/v2",

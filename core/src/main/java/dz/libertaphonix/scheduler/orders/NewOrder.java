@@ -1,12 +1,17 @@
-package dz.libertaphonix.scheduler.importing;
+package dz.libertaphonix.scheduler.orders;
 
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerItem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** An {@code En dispatch} order that passed every check, ready to be inserted. */
-record ImportableOrder(
+/**
+ * An {@code En dispatch} order that passed every check of the intake, ready to be inserted.
+ *
+ * @param phone the customer's phone, normalised ({@link AlgerianPhone})
+ * @param rawJson the order as EcoManager sent it, to quarantine it should its insert conflict
+ */
+public record NewOrder(
         long ecomanagerId,
         String reference,
         String state,
