@@ -116,12 +116,12 @@ public class MaystroClient {
     }
 
     /** A conversation with one account, counting the HTTP requests it makes (retries included). */
-    public MaystroSession session(MaystroAccount account) {
+    public MaystroSession session(MaystroCredentials account) {
         return new MaystroSession(this, account);
     }
 
     /** Page {@code number} of the account's parcel list, or empty when the list has no such page. */
-    Optional<MaystroPage> page(MaystroAccount account, int number, LongAdder requests) {
+    Optional<MaystroPage> page(MaystroCredentials account, int number, LongAdder requests) {
         return call(
                 account, "page " + number, api -> api.orders(authorization(account), number), requests, response -> {
                     if (response.status() == 404
@@ -134,7 +134,7 @@ public class MaystroClient {
     }
 
     /** The parcels Maystro holds for one order reference (none, one, or several re-shipments). */
-    List<MaystroParcel> lookup(MaystroAccount account, String reference, LongAdder requests) {
+    List<MaystroParcel> lookup(MaystroCredentials account, String reference, LongAdder requests) {
         return call(
                 account,
                 "lookup",
@@ -147,7 +147,7 @@ public class MaystroClient {
     }
 
     private <T> T call(
-            MaystroAccount account,
+            MaystroCredentials account,
             String what,
             Function<MaystroApi, Response> request,
             LongAdder requests,
@@ -173,7 +173,7 @@ public class MaystroClient {
         }
     }
 
-    private void takeBudget(MaystroAccount account) {
+    private void takeBudget(MaystroCredentials account) {
         try {
             limiter.acquire(
                     account.budgetId(),
@@ -188,7 +188,7 @@ public class MaystroClient {
         }
     }
 
-    private Answer send(MaystroAccount account, String what, Function<MaystroApi, Response> request) {
+    private Answer send(MaystroCredentials account, String what, Function<MaystroApi, Response> request) {
         long started = System.nanoTime();
         try (Response response = request.apply(api(account.baseUrl()))) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
@@ -208,7 +208,7 @@ public class MaystroClient {
         }
     }
 
-    private void rejectFailures(MaystroAccount account, String what, Answer answer) {
+    private void rejectFailures(MaystroCredentials account, String what, Answer answer) {
         int status = answer.status();
         if (status == 401 || status == 403) {
             throw new CourierCredentialsRejectedException(account.name(), status);
@@ -222,7 +222,7 @@ public class MaystroClient {
         }
     }
 
-    private static void ensureOk(MaystroAccount account, String what, Answer answer) {
+    private static void ensureOk(MaystroCredentials account, String what, Answer answer) {
         if (answer.status() < 200 || answer.status() > 299) {
             throw new MaystroRequestException(
                     account.name(),
@@ -230,7 +230,7 @@ public class MaystroClient {
         }
     }
 
-    private MaystroPage readPage(MaystroAccount account, String what, int number, String body) {
+    private MaystroPage readPage(MaystroCredentials account, String what, int number, String body) {
         MaystroDtos.ParcelListResponse envelope;
         try {
             envelope = mapper.readValue(body, MaystroDtos.ParcelListResponse.class);
@@ -280,7 +280,7 @@ public class MaystroClient {
         return wait.compareTo(retry.retryAfterMax()) > 0 ? retry.retryAfterMax() : wait;
     }
 
-    private static String authorization(MaystroAccount account) {
+    private static String authorization(MaystroCredentials account) {
         // Maystro wants "Token", not "Bearer"
         return "Token " + account.key();
     }

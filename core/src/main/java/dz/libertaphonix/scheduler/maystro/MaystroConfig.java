@@ -20,7 +20,7 @@ public interface MaystroConfig {
     /**
      * The Maystro accounts, {@code name=key[,name=key...]} (names: lower-case letters, digits,
      * {@code -} and {@code _}). A secret: set it from {@code SCHEDULER_MAYSTRO_ACCOUNTS}, never in a
-     * file. See {@link MaystroAccounts}. The old system's single {@code MAYSTRO_API_KEY} is read as
+     * file. See {@link MaystroAccountsSetting}. The old system's single {@code MAYSTRO_API_KEY} is read as
      * {@code main=<key>} when this is not set ({@link MaystroLegacyNames}).
      */
     Optional<String> accounts();

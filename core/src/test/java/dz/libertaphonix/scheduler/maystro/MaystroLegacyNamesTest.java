@@ -23,7 +23,7 @@ class MaystroLegacyNamesTest {
 
     @Test
     void readsTheOldSystemsKeyAsOneAccountAndItsBaseUrl() {
-        List<MaystroAccount> accounts =
+        List<MaystroCredentials> accounts =
                 accounts(Map.of("MAYSTRO_API_KEY", KEY, "MAYSTRO_BASE_URL", "https://maystro.staging.example"));
 
         assertThat(accounts).singleElement().satisfies(account -> {
@@ -42,13 +42,13 @@ class MaystroLegacyNamesTest {
 
     @Test
     void theSchedulersOwnSettingsWinOverTheOldNames() {
-        List<MaystroAccount> accounts = accounts(Map.of(
+        List<MaystroCredentials> accounts = accounts(Map.of(
                 "SCHEDULER_MAYSTRO_ACCOUNTS", "retours=77c2aa01,principal=91bd0e44",
                 "SCHEDULER_MAYSTRO_BASE_URL", "https://maystro.example",
                 "MAYSTRO_API_KEY", KEY,
                 "MAYSTRO_BASE_URL", "https://maystro.old.example"));
 
-        assertThat(accounts).extracting(MaystroAccount::name).containsExactly("retours", "principal");
+        assertThat(accounts).extracting(MaystroCredentials::name).containsExactly("retours", "principal");
         assertThat(accounts).allSatisfy(a -> assertThat(a.baseUrl()).isEqualTo(URI.create("https://maystro.example")));
     }
 
@@ -59,7 +59,7 @@ class MaystroLegacyNamesTest {
         assertThat(accounts(Map.of("MAYSTRO_API_KEY", "  "))).isEmpty();
     }
 
-    private static List<MaystroAccount> accounts(Map<String, String> environment) {
+    private static List<MaystroCredentials> accounts(Map<String, String> environment) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
                 .addDiscoveredInterceptors()
@@ -68,6 +68,6 @@ class MaystroLegacyNamesTest {
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(MaystroConfig.class)
                 .build();
-        return new MaystroAccounts(config.getConfigMapping(MaystroConfig.class)).configured();
+        return new MaystroAccountsSetting(config.getConfigMapping(MaystroConfig.class)).configured();
     }
 }

@@ -1,6 +1,6 @@
 package dz.libertaphonix.scheduler.shipping;
 
-import dz.libertaphonix.scheduler.maystro.MaystroAccount;
+import dz.libertaphonix.scheduler.maystro.MaystroCredentials;
 import dz.libertaphonix.scheduler.maystro.MaystroParcel;
 import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.orders.OrderRepository;
@@ -11,6 +11,11 @@ import dz.libertaphonix.scheduler.orders.StatusEventSource;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.shipping.changes.ShippingChange;
+import dz.libertaphonix.scheduler.shipping.changes.ShippingChangeApplier;
+import dz.libertaphonix.scheduler.shipping.changes.ShippingRules;
+import dz.libertaphonix.scheduler.shipping.matching.OrderShippingState;
+import dz.libertaphonix.scheduler.shipping.matching.ShipmentGateway;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.FakeMaystroServer;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
@@ -88,13 +93,13 @@ class ShippingBenchmark {
     AgroalDataSource dataSource;
 
     @Inject
-    ShipmentMatcher matcher;
+    ShipmentGateway shipments;
 
     @Inject
     ShippingRules rules;
 
     @Inject
-    ShippingUpdater updater;
+    ShippingChangeApplier updater;
 
     @Inject
     OrderRepository orders;
@@ -176,7 +181,7 @@ class ShippingBenchmark {
     private ShippingSyncReport run(FakeMaystroServer maystro, Scenario scenario, HeapSampler sampler) {
         maystro.serve(scenario.key(), scenario);
         UUID runId = fixtures.run(scenario.era());
-        MaystroAccount account = new MaystroAccount(
+        MaystroCredentials account = new MaystroCredentials(
                 scenario.prefix().toLowerCase(Locale.ROOT), scenario.key(), URI.create(maystro.baseUrl()));
         return sync.run(List.of(account), new BenchContext(runId, scenario.era(), sampler));
     }
@@ -189,7 +194,7 @@ class ShippingBenchmark {
         long started = System.nanoTime();
         for (int from = 0; from < ids.size(); from += 100) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
-            Map<Long, OrderShippingState> states = matcher.states(chunk);
+            Map<Long, OrderShippingState> states = shipments.states(chunk);
             List<ShippingChange> changes = new ArrayList<>(chunk.size());
             for (long id : chunk) {
                 OrderShippingState state = states.get(id);

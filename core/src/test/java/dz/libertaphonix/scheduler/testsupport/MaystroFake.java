@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dz.libertaphonix.scheduler.maystro.MaystroAccount;
+import dz.libertaphonix.scheduler.maystro.MaystroCredentials;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +44,8 @@ public final class MaystroFake {
         return fake;
     }
 
-    public MaystroAccount account() {
-        return new MaystroAccount(name, key, URI.create(MaystroWireMock.baseUrl()));
+    public MaystroCredentials account() {
+        return new MaystroCredentials(name, key, URI.create(MaystroWireMock.baseUrl()));
     }
 
     public String key() {

@@ -9,7 +9,7 @@ import dz.libertaphonix.scheduler.api.testsupport.MaystroWebhookFixtures;
 import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
-import dz.libertaphonix.scheduler.shipping.InboundEvent;
+import dz.libertaphonix.scheduler.shipping.webhook.InboundEvent;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.matching;
 
 import dz.libertaphonix.scheduler.maystro.MaystroParcel;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.courier;
 
 import dz.libertaphonix.scheduler.common.CredentialState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +12,12 @@ import java.time.Instant;
  * the key in the configuration is enough to bring it back, and the row returns to OK.
  */
 @ApplicationScoped
-public class CourierAccountService {
+public class CourierKeyRecorder {
 
     private final CourierAccountRepository accounts;
     private final Clock clock;
 
-    public CourierAccountService(CourierAccountRepository accounts, Clock clock) {
+    public CourierKeyRecorder(CourierAccountRepository accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }

@@ -1,6 +1,7 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.changes;
 
 import dz.libertaphonix.scheduler.orders.OrderStatus;
+import dz.libertaphonix.scheduler.shipping.ShippingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.courier;
 
 import dz.libertaphonix.scheduler.common.CredentialState;
 import jakarta.persistence.Column;
@@ -10,8 +10,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The observed state of one Maystro account. The key itself is configuration (a secret); only
- * the account's name and whether Maystro accepted the key live here.
+ * The observed state of one Maystro account: its {@code courier_accounts} row. The key itself is
+ * configuration (a secret, see {@code MaystroCredentials}); only the account's name and whether
+ * Maystro accepted the key live here, written by {@link CourierKeyRecorder}.
  */
 @Entity
 @Table(name = "courier_accounts")

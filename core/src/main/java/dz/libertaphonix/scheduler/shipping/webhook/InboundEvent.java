@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.webhook;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

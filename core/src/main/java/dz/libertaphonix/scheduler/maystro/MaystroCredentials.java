@@ -9,15 +9,16 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One Maystro account: a name for reports and the {@code courier_accounts} row, the API key, and the
- * API's base URL. The key is a secret: {@link #toString()} never shows it.
+ * What a call to one Maystro account needs: the account's name (for reports and its
+ * {@code courier_accounts} row), the API key, and the API's base URL. The key is a secret:
+ * {@link #toString()} never shows it.
  */
-public record MaystroAccount(String name, String key, URI baseUrl) {
+public record MaystroCredentials(String name, String key, URI baseUrl) {
 
     /** The same rule as the {@code courier_accounts.name} check constraint. */
     static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
 
-    public MaystroAccount {
+    public MaystroCredentials {
         Objects.requireNonNull(baseUrl, "baseUrl");
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
@@ -43,6 +44,6 @@ public record MaystroAccount(String name, String key, URI baseUrl) {
 
     @Override
     public String toString() {
-        return "MaystroAccount[" + name + "]";
+        return "MaystroCredentials[" + name + "]";
     }
 }

@@ -1,10 +1,11 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dz.libertaphonix.scheduler.maystro.MaystroParcel;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
+import dz.libertaphonix.scheduler.shipping.matching.OrderShippingState;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The Maystro accounts of the business, from {@code scheduler.maystro.accounts}
+ * The setting that names the Maystro accounts of the business, {@code scheduler.maystro.accounts}
  * ({@code SCHEDULER_MAYSTRO_ACCOUNTS}): comma-separated {@code name=key} pairs, e.g.
  * {@code main=3f9a...,returns=77c2...}. Whitespace around names and keys is ignored. A malformed value
  * is reported by the run that needs it (without echoing any key), not at application start: a typo
  * in the Maystro setting must not take the admin API down.
  */
 @ApplicationScoped
-public class MaystroAccounts {
+public class MaystroAccountsSetting {
 
     private final MaystroConfig config;
 
-    public MaystroAccounts(MaystroConfig config) {
+    public MaystroAccountsSetting(MaystroConfig config) {
         this.config = config;
     }
 
@@ -28,13 +28,13 @@ public class MaystroAccounts {
      *
      * @throws MaystroConfigurationException when the setting is malformed
      */
-    public List<MaystroAccount> configured() {
+    public List<MaystroCredentials> configured() {
         return config.accounts().map(value -> parse(value, config.baseUrl())).orElse(List.of());
     }
 
     /** Parses {@code name=key[,name=key...]}; every account gets {@code baseUrl}. */
-    public static List<MaystroAccount> parse(String value, URI baseUrl) {
-        List<MaystroAccount> accounts = new ArrayList<>();
+    public static List<MaystroCredentials> parse(String value, URI baseUrl) {
+        List<MaystroCredentials> accounts = new ArrayList<>();
         Set<String> names = new HashSet<>();
         String[] entries = value.split(",");
         for (int i = 0; i < entries.length; i++) {
@@ -50,9 +50,9 @@ public class MaystroAccounts {
             }
             String name = entry.substring(0, equals).trim();
             String key = entry.substring(equals + 1).trim();
-            MaystroAccount account;
+            MaystroCredentials account;
             try {
-                account = new MaystroAccount(name, key, baseUrl);
+                account = new MaystroCredentials(name, key, baseUrl);
             } catch (IllegalArgumentException e) {
                 throw new MaystroConfigurationException(
                         "SCHEDULER_MAYSTRO_ACCOUNTS entry " + (i + 1) + ": " + e.getMessage());

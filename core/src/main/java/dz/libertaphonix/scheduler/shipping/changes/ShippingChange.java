@@ -1,8 +1,9 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.changes;
 
 import dz.libertaphonix.scheduler.maystro.MaystroParcel;
 import dz.libertaphonix.scheduler.maystro.MaystroStatus;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
+import dz.libertaphonix.scheduler.shipping.matching.OrderShippingState;
 import java.time.Instant;
 import java.util.Objects;
 

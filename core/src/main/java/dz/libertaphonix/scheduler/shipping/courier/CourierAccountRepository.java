@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.courier;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,9 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.changes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
+import dz.libertaphonix.scheduler.shipping.ShippingWriteException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,7 +22,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Writes a batch of decided changes with ONE statement, in its own transaction: the orders' courier
+ * The shipping sync's write to {@code orders} and {@code order_status_events}: a batch of decided
+ * changes with ONE statement, in its own transaction: the orders' courier
  * fields and status, the run id stamp, and one {@code order_status_events} row per changed order.
  *
  * <p>Each row is updated only if it still holds the values the change was decided from
@@ -31,7 +33,7 @@ import java.util.function.Function;
  * run fit in a Lambda's time.
  */
 @ApplicationScoped
-public class ShippingWriter {
+public class ShippingChangeGateway {
 
     private static final String STATEMENT = """
             with v as (
@@ -82,7 +84,7 @@ public class ShippingWriter {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ShippingWriter(AgroalDataSource dataSource, ObjectMapper mapper, Clock clock) {
+    public ShippingChangeGateway(AgroalDataSource dataSource, ObjectMapper mapper, Clock clock) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.clock = clock;

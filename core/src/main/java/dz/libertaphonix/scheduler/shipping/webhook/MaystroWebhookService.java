@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.webhook;
 
 import dz.libertaphonix.scheduler.maystro.MalformedWebhookException;
 import dz.libertaphonix.scheduler.maystro.MaystroParcel;
@@ -6,6 +6,12 @@ import dz.libertaphonix.scheduler.maystro.MaystroStatus;
 import dz.libertaphonix.scheduler.maystro.MaystroWebhookEvent;
 import dz.libertaphonix.scheduler.maystro.MaystroWebhookReader;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
+import dz.libertaphonix.scheduler.shipping.changes.ShippingChange;
+import dz.libertaphonix.scheduler.shipping.changes.ShippingChangeApplier;
+import dz.libertaphonix.scheduler.shipping.changes.ShippingRules;
+import dz.libertaphonix.scheduler.shipping.matching.OrderShippingState;
+import dz.libertaphonix.scheduler.shipping.matching.ParcelMatch;
+import dz.libertaphonix.scheduler.shipping.matching.ShipmentMatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -31,7 +37,7 @@ public class MaystroWebhookService {
     private final MaystroWebhookReader reader;
     private final ShipmentMatcher matcher;
     private final ShippingRules rules;
-    private final ShippingUpdater updater;
+    private final ShippingChangeApplier changes;
     private final InboundEventRepository inboundEvents;
     private final Clock clock;
 
@@ -39,13 +45,13 @@ public class MaystroWebhookService {
             MaystroWebhookReader reader,
             ShipmentMatcher matcher,
             ShippingRules rules,
-            ShippingUpdater updater,
+            ShippingChangeApplier changes,
             InboundEventRepository inboundEvents,
             Clock clock) {
         this.reader = reader;
         this.matcher = matcher;
         this.rules = rules;
-        this.updater = updater;
+        this.changes = changes;
         this.inboundEvents = inboundEvents;
         this.clock = clock;
     }
@@ -85,7 +91,8 @@ public class MaystroWebhookService {
         Optional<ShippingChange> change = rules.decide(order, parcel, null);
         boolean changed = false;
         if (change.isPresent()) {
-            ShippingUpdater.Applied applied = updater.apply(List.of(change.get()), StatusEventSource.WEBHOOK, null);
+            ShippingChangeApplier.Applied applied =
+                    changes.apply(List.of(change.get()), StatusEventSource.WEBHOOK, null);
             changed = !applied.changed().isEmpty();
             if (applied.conflicts() > 0) {
                 LOG.warnf(

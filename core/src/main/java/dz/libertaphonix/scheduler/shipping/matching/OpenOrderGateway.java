@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.matching;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,15 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The run's open orders, read in bounded pieces: a count with the id range and the oldest order
- * (one row), and keyset chunks of {@code (id, reference)}. Never the whole set in memory.
+ * The orders a shipping run follows (see {@link OpenOrderCriteria}), read in bounded pieces: a count
+ * with the id range and the oldest order (one row), and keyset chunks of {@code (id, reference)}.
+ * Never the whole set in memory.
  */
 @ApplicationScoped
-public class OpenOrders {
+public class OpenOrderGateway {
 
     private final AgroalDataSource dataSource;
 
-    public OpenOrders(AgroalDataSource dataSource) {
+    public OpenOrderGateway(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

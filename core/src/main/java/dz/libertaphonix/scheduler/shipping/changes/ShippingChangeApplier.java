@@ -1,6 +1,8 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.changes;
 
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
+import dz.libertaphonix.scheduler.shipping.matching.OrderShippingState;
+import dz.libertaphonix.scheduler.shipping.matching.ShipmentGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,15 +18,15 @@ import java.util.UUID;
  * again; one that loses twice is reported as a conflict and left to the next run.
  */
 @ApplicationScoped
-public class ShippingUpdater {
+public class ShippingChangeApplier {
 
-    private final ShippingWriter writer;
-    private final ShipmentMatcher matcher;
+    private final ShippingChangeGateway writer;
+    private final ShipmentGateway shipments;
     private final ShippingRules rules;
 
-    public ShippingUpdater(ShippingWriter writer, ShipmentMatcher matcher, ShippingRules rules) {
+    public ShippingChangeApplier(ShippingChangeGateway writer, ShipmentGateway shipments, ShippingRules rules) {
         this.writer = writer;
-        this.matcher = matcher;
+        this.shipments = shipments;
         this.rules = rules;
     }
 
@@ -35,7 +37,7 @@ public class ShippingUpdater {
             return new Applied(changed, 0, 0);
         }
         Map<Long, OrderShippingState> fresh =
-                matcher.states(lost.stream().map(ShippingChange::orderId).toList());
+                shipments.states(lost.stream().map(ShippingChange::orderId).toList());
         List<ShippingChange> retry = new ArrayList<>(lost.size());
         int settled = 0;
         for (ShippingChange change : lost) {

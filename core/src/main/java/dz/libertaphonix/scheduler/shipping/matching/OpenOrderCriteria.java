@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.matching;
 
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import java.sql.Array;

@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.shipping;
+package dz.libertaphonix.scheduler.shipping.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
