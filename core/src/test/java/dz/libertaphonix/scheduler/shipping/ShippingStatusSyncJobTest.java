@@ -3,7 +3,6 @@ package dz.libertaphonix.scheduler.shipping;
 import static dz.libertaphonix.scheduler.testsupport.MaystroParcels.parcel;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobId;
@@ -13,6 +12,7 @@ import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.MaystroFake;
 import dz.libertaphonix.scheduler.testsupport.MaystroWireMock;
+import dz.libertaphonix.scheduler.testsupport.OrderRow;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
 import dz.libertaphonix.scheduler.testsupport.ShippingJobContext;
@@ -45,7 +45,7 @@ class ShippingStatusSyncJobTest {
         Instant now = ShippingFixtures.era();
         UUID runId = fixtures.run(now);
         Store store = fixtures.store();
-        List<Order> orders = IntStream.range(0, 15)
+        List<OrderRow> orders = IntStream.range(0, 15)
                 .mapToObj(i -> fixtures.order(store, ShippingFixtures.reference("JOB"), now))
                 .toList();
         // "main" ships the first ten (a page is cheaper), "backup" the last five (five lookups are)

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dz.libertaphonix.scheduler.common.CredentialState;
 import dz.libertaphonix.scheduler.maystro.MaystroStatus;
-import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
 import dz.libertaphonix.scheduler.runs.JobResult;
@@ -18,6 +17,7 @@ import dz.libertaphonix.scheduler.testsupport.CoreFixtures;
 import dz.libertaphonix.scheduler.testsupport.MaystroFake;
 import dz.libertaphonix.scheduler.testsupport.MaystroParcels;
 import dz.libertaphonix.scheduler.testsupport.MaystroWireMock;
+import dz.libertaphonix.scheduler.testsupport.OrderRow;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
 import dz.libertaphonix.scheduler.testsupport.ShippingJobContext;
@@ -61,7 +61,7 @@ class ShippingStatusSyncTest {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
         List<String> references = references("INFLIGHT", 40);
-        List<Order> orders = fixtures.orders(store, references, now, shippedWithCode(31));
+        List<OrderRow> orders = fixtures.orders(store, references, now, shippedWithCode(31));
         // 38 pages of other businesses' parcels, ours on the last two: the walk must go all the way
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 0; i < 760; i++) {
@@ -172,7 +172,7 @@ class ShippingStatusSyncTest {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
         List<String> references = references("MANY", 30);
-        List<Order> orders = fixtures.orders(store, references, now, shippedWithCode(31));
+        List<OrderRow> orders = fixtures.orders(store, references, now, shippedWithCode(31));
         MaystroFake maystro = MaystroFake.account("many")
                 .list(orders.stream().map(o -> sameAs(o, now)).toList());
 
@@ -193,19 +193,19 @@ class ShippingStatusSyncTest {
         Store first = fixtures.store();
         Store second = fixtures.store();
         String shared = ShippingFixtures.reference("SHARED");
-        Order firstShared = fixtures.order(first, shared, now, shippedWithTracking("MYS-A-" + CoreFixtures.next()));
-        Order secondShared = fixtures.order(second, shared, now, o -> o.status = OrderStatus.CONFIRMED);
+        OrderRow firstShared = fixtures.order(first, shared, now, shippedWithTracking("MYS-A-" + CoreFixtures.next()));
+        OrderRow secondShared = fixtures.order(second, shared, now, o -> o.status = OrderStatus.CONFIRMED);
         String byPhone = ShippingFixtures.reference("PHONE");
-        Order firstByPhone = fixtures.order(first, byPhone, now);
-        Order secondByPhone = fixtures.order(second, byPhone, now);
+        OrderRow firstByPhone = fixtures.order(first, byPhone, now);
+        OrderRow secondByPhone = fixtures.order(second, byPhone, now);
         String twin = ShippingFixtures.reference("TWIN");
-        Order firstTwin = fixtures.order(first, twin, now);
-        Order secondTwin = fixtures.order(second, twin, now);
+        OrderRow firstTwin = fixtures.order(first, twin, now);
+        OrderRow secondTwin = fixtures.order(second, twin, now);
         String trackingOnly = "MYS-E-" + CoreFixtures.next();
-        Order byTracking =
+        OrderRow byTracking =
                 fixtures.order(first, ShippingFixtures.reference("RENAMED"), now, shippedWithTracking(trackingOnly));
         String reshipped = ShippingFixtures.reference("RESHIP");
-        Order reshippedOrder = fixtures.order(first, reshipped, now);
+        OrderRow reshippedOrder = fixtures.order(first, reshipped, now);
 
         Map<String, Object> toFirst = parcel(shared, 41, now);
         toFirst.put("tracking_number", firstShared.trackingNumber);
@@ -257,7 +257,7 @@ class ShippingStatusSyncTest {
                 .map(MaystroStatus::code)
                 .toList());
         codes.add(77);
-        Map<Integer, Order> orderByCode = new java.util.LinkedHashMap<>();
+        Map<Integer, OrderRow> orderByCode = new java.util.LinkedHashMap<>();
         List<Map<String, Object>> list = new ArrayList<>();
         for (int code : codes) {
             String reference = ShippingFixtures.reference("CODE" + code);
@@ -277,7 +277,7 @@ class ShippingStatusSyncTest {
                         Map.of("DELIVERED", 1L, "CANCELLED", 1L, "RETURNED", 1L, "SHIPPING_ONLY", 16L));
         assertThat(result.unknownCodes()).containsExactlyEntriesOf(Map.of("77", 1L));
         orderByCode.forEach((code, order) -> {
-            Order synced = fixtures.reload(order.id);
+            OrderRow synced = fixtures.reload(order.id);
             assertThat(synced.shippingStatusCode).isEqualTo(code);
             assertThat(synced.shippingStatusLabel).isEqualTo(MaystroStatus.labelOf(code));
             assertThat(synced.lastRunId).isEqualTo(runId);
@@ -320,11 +320,11 @@ class ShippingStatusSyncTest {
     void anOrderNeverLeavesATerminalStatus() {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
-        Order delivered = fixtures.order(store, ShippingFixtures.reference("TERM"), now, o -> {
+        OrderRow delivered = fixtures.order(store, ShippingFixtures.reference("TERM"), now, o -> {
             shippedWithCode(31).accept(o);
             o.status = OrderStatus.DELIVERED;
         });
-        Order returned = fixtures.order(store, ShippingFixtures.reference("TERM"), now, o -> {
+        OrderRow returned = fixtures.order(store, ShippingFixtures.reference("TERM"), now, o -> {
             shippedWithCode(42).accept(o);
             o.status = OrderStatus.RETURNED;
         });
@@ -348,7 +348,7 @@ class ShippingStatusSyncTest {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
         List<String> references = references("FAILPAGE", 60);
-        List<Order> orders = fixtures.orders(store, references, now, shippedWithCode(31));
+        List<OrderRow> orders = fixtures.orders(store, references, now, shippedWithCode(31));
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             // the orders already show code 31 and these parcels' numbers: page 3 changes nothing
@@ -445,7 +445,7 @@ class ShippingStatusSyncTest {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
         List<String> references = references("BATCH", 250);
-        List<Order> orders = fixtures.orders(store, references, now, shippedWithCode(31));
+        List<OrderRow> orders = fixtures.orders(store, references, now, shippedWithCode(31));
         MaystroFake maystro = MaystroFake.account("batches")
                 .list(references.stream().map(r -> parcel(r, 41, now)).toList());
         String trigger = "crash_" + CoreFixtures.next();
@@ -511,13 +511,13 @@ class ShippingStatusSyncTest {
     void ordersOutsideTheAgeWindowOrNeverShippedAreNotFollowed() {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
-        Order tooOld = fixtures.order(store, ShippingFixtures.reference("OLD"), now, o -> {
+        OrderRow tooOld = fixtures.order(store, ShippingFixtures.reference("OLD"), now, o -> {
             shippedWithCode(31).accept(o);
             o.importedAt = now.minus(Duration.ofDays(61));
         });
-        Order notShipped = fixtures.order(
+        OrderRow notShipped = fixtures.order(
                 store, ShippingFixtures.reference("NOTSHIPPED"), now, o -> o.status = OrderStatus.IN_PROGRESS);
-        Order followed = fixtures.order(store, ShippingFixtures.reference("FOLLOWED"), now);
+        OrderRow followed = fixtures.order(store, ShippingFixtures.reference("FOLLOWED"), now);
         MaystroFake maystro = MaystroFake.account("window")
                 .list(List.of(
                         parcel(tooOld.reference, 41, now),
@@ -533,7 +533,7 @@ class ShippingStatusSyncTest {
     }
 
     /** A parcel saying exactly what the order already shows (code 31, its numbers). */
-    private static Map<String, Object> sameAs(Order order, Instant now) {
+    private static Map<String, Object> sameAs(OrderRow order, Instant now) {
         Map<String, Object> parcel = parcel(order.reference, order.shippingStatusCode, now);
         parcel.put("tracking_number", order.trackingNumber);
         parcel.put("id", order.maystroOrderId);
@@ -550,7 +550,7 @@ class ShippingStatusSyncTest {
                 .toList();
     }
 
-    private static java.util.function.Consumer<Order> shippedWithCode(int code) {
+    private static java.util.function.Consumer<OrderRow> shippedWithCode(int code) {
         return order -> {
             order.shippingStatusCode = code;
             order.shippingStatusLabel = MaystroStatus.labelOf(code);
@@ -559,7 +559,7 @@ class ShippingStatusSyncTest {
         };
     }
 
-    private static java.util.function.Consumer<Order> shippedWithTracking(String tracking) {
+    private static java.util.function.Consumer<OrderRow> shippedWithTracking(String tracking) {
         return order -> {
             order.status = OrderStatus.CONFIRMED;
             order.trackingNumber = tracking;

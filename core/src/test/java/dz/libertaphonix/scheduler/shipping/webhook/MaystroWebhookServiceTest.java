@@ -3,11 +3,11 @@ package dz.libertaphonix.scheduler.shipping.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dz.libertaphonix.scheduler.maystro.MaystroStatus;
-import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.MaystroWireMock;
+import dz.libertaphonix.scheduler.testsupport.OrderRow;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,14 +32,14 @@ class MaystroWebhookServiceTest {
 
     @Test
     void appliesABareStatusChangeWithTheSyncsMappingAndAWebhookEvent() {
-        Order order = shippedOrder();
+        OrderRow order = shippedOrder();
 
         MaystroWebhookService.WebhookOutcome outcome = webhook.receive(event(order.reference, 41, "4831207"));
 
         assertThat(outcome.status()).isEqualTo(InboundEvent.Status.APPLIED);
         assertThat(outcome.changed()).isTrue();
         assertThat(outcome.orderId()).isEqualTo(order.id);
-        Order updated = fixtures.reload(order.id);
+        OrderRow updated = fixtures.reload(order.id);
         assertThat(updated.status).isEqualTo(OrderStatus.DELIVERED);
         assertThat(updated.shippingStatusCode).isEqualTo(41);
         assertThat(updated.shippingStatusLabel).isEqualTo("LIVRÉ");
@@ -59,7 +59,7 @@ class MaystroWebhookServiceTest {
 
     @Test
     void appliesTheBase64WrapperTheSameWay() {
-        Order order = shippedOrder();
+        OrderRow order = shippedOrder();
         String data = Base64.getEncoder()
                 .encodeToString(event(order.reference, 50, "4831208").getBytes(StandardCharsets.UTF_8));
 
@@ -72,7 +72,7 @@ class MaystroWebhookServiceTest {
 
     @Test
     void aRepeatedDeliveryChangesNothingTheSecondTime() {
-        Order order = shippedOrder();
+        OrderRow order = shippedOrder();
         String body = event(order.reference, 32, "4831209");
 
         webhook.receive(body);
@@ -85,7 +85,7 @@ class MaystroWebhookServiceTest {
 
     @Test
     void aLateMessageNeverTakesAFinishedParcelBack() {
-        Order order = shippedOrder();
+        OrderRow order = shippedOrder();
         webhook.receive(event(order.reference, 41, "4831210"));
 
         MaystroWebhookService.WebhookOutcome late = webhook.receive(event(order.reference, 31, "4831210"));
@@ -128,8 +128,8 @@ class MaystroWebhookServiceTest {
     void twoStoresSharingAReferenceWithNothingToTellThemApartAreLeftAlone() {
         Instant now = ShippingFixtures.era();
         String reference = ShippingFixtures.reference("TWIN");
-        Order first = fixtures.order(fixtures.store(), reference, now);
-        Order second = fixtures.order(fixtures.store(), reference, now);
+        OrderRow first = fixtures.order(fixtures.store(), reference, now);
+        OrderRow second = fixtures.order(fixtures.store(), reference, now);
 
         MaystroWebhookService.WebhookOutcome outcome = webhook.receive(event(reference, 41, "77"));
 
@@ -141,7 +141,7 @@ class MaystroWebhookServiceTest {
 
     @Test
     void appliesAnUnknownCodeAsInconnuAndKeepsTheDeliveryToBeLookedAt() {
-        Order order = shippedOrder();
+        OrderRow order = shippedOrder();
 
         MaystroWebhookService.WebhookOutcome outcome = webhook.receive(event(order.reference, 77, "4831211"));
 
@@ -156,7 +156,7 @@ class MaystroWebhookServiceTest {
                 });
     }
 
-    private Order shippedOrder() {
+    private OrderRow shippedOrder() {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
         return fixtures.order(store, ShippingFixtures.reference("HOOK"), now, order -> {
