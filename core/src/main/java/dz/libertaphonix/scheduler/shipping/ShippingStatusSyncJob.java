@@ -1,8 +1,8 @@
 package dz.libertaphonix.scheduler.shipping;
 
-import dz.libertaphonix.scheduler.maystro.MaystroAccountsSetting;
 import dz.libertaphonix.scheduler.maystro.MaystroConfigurationException;
 import dz.libertaphonix.scheduler.maystro.MaystroCredentials;
+import dz.libertaphonix.scheduler.maystro.config.MaystroAccountsSetting;
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
 import dz.libertaphonix.scheduler.common.ratelimit.RedisRateLimiter;
+import dz.libertaphonix.scheduler.maystro.config.MaystroConfig;
 import dz.libertaphonix.scheduler.testsupport.MaystroFake;
 import dz.libertaphonix.scheduler.testsupport.MaystroParcels;
 import dz.libertaphonix.scheduler.testsupport.MaystroWireMock;
@@ -14,6 +15,7 @@ import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -48,6 +50,12 @@ class MaystroClientTest {
 
     @Inject
     RedisRateLimiter limiter;
+
+    @Inject
+    MaystroConfig config;
+
+    @Inject
+    Clock clock;
 
     @Test
     void readsAPageUnderListToleratingStringAndNumberIdsNullsAndNonTextReasons() {
@@ -217,12 +225,13 @@ class MaystroClientTest {
 
     @Test
     void readsRetryAfterAsSecondsOrAnHttpDateCappedAndDefaulted() {
-        assertThat(client.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
-        assertThat(client.retryAfter(null)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(client.retryAfter("soon")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(client.retryAfter("86400")).isEqualTo(Duration.ofSeconds(120));
+        MaystroRetries retries = new MaystroRetries(config.retry(), clock);
+        assertThat(retries.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
+        assertThat(retries.retryAfter(null)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(retries.retryAfter("soon")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(retries.retryAfter("86400")).isEqualTo(Duration.ofSeconds(120));
         String inAMinute =
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(62));
-        assertThat(client.retryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(62));
+        assertThat(retries.retryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(62));
     }
 }

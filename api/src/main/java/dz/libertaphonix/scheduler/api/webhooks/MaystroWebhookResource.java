@@ -1,6 +1,6 @@
 package dz.libertaphonix.scheduler.api.webhooks;
 
-import dz.libertaphonix.scheduler.maystro.MaystroConfig;
+import dz.libertaphonix.scheduler.maystro.config.MaystroConfig;
 import dz.libertaphonix.scheduler.shipping.webhook.InboundEvent;
 import dz.libertaphonix.scheduler.shipping.webhook.MaystroWebhookService;
 import io.quarkus.runtime.annotations.RegisterForReflection;

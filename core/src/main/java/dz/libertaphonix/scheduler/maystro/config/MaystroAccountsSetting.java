@@ -1,5 +1,7 @@
-package dz.libertaphonix.scheduler.maystro;
+package dz.libertaphonix.scheduler.maystro.config;
 
+import dz.libertaphonix.scheduler.maystro.MaystroConfigurationException;
+import dz.libertaphonix.scheduler.maystro.MaystroCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ArrayList;

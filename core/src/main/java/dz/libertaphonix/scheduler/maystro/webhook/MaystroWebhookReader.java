@@ -1,8 +1,10 @@
-package dz.libertaphonix.scheduler.maystro;
+package dz.libertaphonix.scheduler.maystro.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dz.libertaphonix.scheduler.maystro.MalformedWebhookException;
+import dz.libertaphonix.scheduler.maystro.MaystroParcel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -45,7 +47,7 @@ public class MaystroWebhookReader {
         }
         MaystroParcel parcel;
         try {
-            parcel = MaystroValues.parcel(mapper.treeToValue(payload, MaystroDtos.StatusChangedPayload.class));
+            parcel = mapper.treeToValue(payload, StatusChangedPayload.class).parcel();
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedWebhookException(eventType, "unreadable payload");
         }

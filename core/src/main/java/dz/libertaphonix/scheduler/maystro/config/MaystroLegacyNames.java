@@ -1,4 +1,4 @@
-package dz.libertaphonix.scheduler.maystro;
+package dz.libertaphonix.scheduler.maystro.config;
 
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;

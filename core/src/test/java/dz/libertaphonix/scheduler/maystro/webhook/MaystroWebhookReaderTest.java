@@ -1,9 +1,10 @@
-package dz.libertaphonix.scheduler.maystro;
+package dz.libertaphonix.scheduler.maystro.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dz.libertaphonix.scheduler.maystro.MalformedWebhookException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,8 +1,10 @@
-package dz.libertaphonix.scheduler.maystro;
+package dz.libertaphonix.scheduler.maystro.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dz.libertaphonix.scheduler.maystro.MaystroConfigurationException;
+import dz.libertaphonix.scheduler.maystro.MaystroCredentials;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package dz.libertaphonix.scheduler.maystro;
+package dz.libertaphonix.scheduler.maystro.webhook;
+
+import dz.libertaphonix.scheduler.maystro.MaystroParcel;
 
 /**
  * A webhook delivery from Maystro, unwrapped.

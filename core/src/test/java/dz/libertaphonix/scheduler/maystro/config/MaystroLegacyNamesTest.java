@@ -1,7 +1,8 @@
-package dz.libertaphonix.scheduler.maystro;
+package dz.libertaphonix.scheduler.maystro.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dz.libertaphonix.scheduler.maystro.MaystroCredentials;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
