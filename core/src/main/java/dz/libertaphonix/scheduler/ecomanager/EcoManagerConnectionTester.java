@@ -19,6 +19,16 @@ public class EcoManagerConnectionTester {
         this.client = client;
     }
 
+    /**
+     * What the test found.
+     *
+     * @param ok the token was accepted and the list answered
+     * @param httpStatus the upstream status, null when no answer came (timeout, DNS, refused)
+     * @param message one line for the admin, never the token
+     * @param latencyMillis time to the answer
+     */
+    public record ConnectionCheck(boolean ok, Integer httpStatus, String message, long latencyMillis) {}
+
     /** One request with the store's base URL and token; what happened, in one line. */
     public ConnectionCheck test(EcoManagerCredentials credentials) {
         long started = System.nanoTime();

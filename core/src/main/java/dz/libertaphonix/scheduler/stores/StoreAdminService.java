@@ -1,8 +1,8 @@
 package dz.libertaphonix.scheduler.stores;
 
 import dz.libertaphonix.scheduler.common.CredentialState;
-import dz.libertaphonix.scheduler.ecomanager.ConnectionCheck;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerConnectionTester;
+import dz.libertaphonix.scheduler.ecomanager.EcoManagerConnectionTester.ConnectionCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dz.libertaphonix.scheduler.ecomanager.EcoManagerConnectionTester.ConnectionCheck;
 import dz.libertaphonix.scheduler.testsupport.CoreFixtures;
 import dz.libertaphonix.scheduler.testsupport.EcoManagerPayloads;
 import dz.libertaphonix.scheduler.testsupport.FakeEcoManager;

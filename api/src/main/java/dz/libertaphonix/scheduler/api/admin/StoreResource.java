@@ -1,7 +1,7 @@
 package dz.libertaphonix.scheduler.api.admin;
 
 import dz.libertaphonix.scheduler.api.security.Roles;
-import dz.libertaphonix.scheduler.ecomanager.ConnectionCheck;
+import dz.libertaphonix.scheduler.ecomanager.EcoManagerConnectionTester.ConnectionCheck;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import dz.libertaphonix.scheduler.stores.StoreChanges;
