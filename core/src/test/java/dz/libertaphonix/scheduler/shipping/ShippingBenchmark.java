@@ -3,18 +3,16 @@ package dz.libertaphonix.scheduler.shipping;
 import dz.libertaphonix.scheduler.maystro.MaystroCredentials;
 import dz.libertaphonix.scheduler.maystro.MaystroParcel;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
-import dz.libertaphonix.scheduler.runs.JobContext;
-import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.shipping.changes.ShippingChange;
 import dz.libertaphonix.scheduler.shipping.changes.ShippingChangeApplier;
 import dz.libertaphonix.scheduler.shipping.changes.ShippingRules;
 import dz.libertaphonix.scheduler.shipping.matching.OrderShippingState;
 import dz.libertaphonix.scheduler.shipping.matching.ShipmentGateway;
 import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.testsupport.FakeMaystroServer;
+import dz.libertaphonix.scheduler.testsupport.MaystroFake;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
+import dz.libertaphonix.scheduler.testsupport.TestJobContext;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,10 +27,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +95,7 @@ class ShippingBenchmark {
 
     @Test
     void shippingSync() throws Exception {
-        try (FakeMaystroServer maystro = new FakeMaystroServer()) {
+        try (MaystroFake maystro = MaystroFake.standalone()) {
             maystro.latency(LATENCY);
 
             // (3) 50 open orders among 7,000 parcels: the old system always read 350 pages
@@ -168,12 +164,18 @@ class ShippingBenchmark {
         }
     }
 
-    private ShippingSyncReport run(FakeMaystroServer maystro, Scenario scenario, HeapSampler sampler) {
+    private ShippingSyncReport run(MaystroFake maystro, Scenario scenario, HeapSampler sampler) {
         maystro.serve(scenario.key(), scenario);
         UUID runId = fixtures.run(scenario.era());
         MaystroCredentials account = new MaystroCredentials(
                 scenario.prefix().toLowerCase(Locale.ROOT), scenario.key(), URI.create(maystro.baseUrl()));
-        return sync.run(List.of(account), new BenchContext(runId, scenario.era(), sampler));
+        TestJobContext context = TestJobContext.shippingAt(runId, scenario.era())
+                .onProgress(progress -> {
+                    if (sampler != null && "pages".equals(progress.unit())) {
+                        sampler.at(progress.done());
+                    }
+                });
+        return sync.run(List.of(account), context);
     }
 
     // ---- (1) reconcile: read, decide, write -----------------------------------------------------
@@ -338,7 +340,7 @@ class ShippingBenchmark {
     }
 
     /** A newest-first parcel list for the fake, generated on demand. */
-    private interface Scenario extends FakeMaystroServer.Dataset {
+    private interface Scenario extends MaystroFake.Dataset {
         String prefix();
 
         Instant era();
@@ -495,50 +497,5 @@ class ShippingBenchmark {
 
     private static void print(String name, double value, String unit) {
         System.out.println(String.format(Locale.ROOT, "BENCH %s %.2f %s", name, value, unit));
-    }
-
-    private static final class BenchContext implements JobContext {
-
-        private final UUID runId;
-        private final Clock clock;
-        private final HeapSampler sampler;
-
-        BenchContext(UUID runId, Instant now, HeapSampler sampler) {
-            this.runId = runId;
-            this.clock = Clock.fixed(now, ZoneOffset.UTC);
-            this.sampler = sampler;
-        }
-
-        @Override
-        public UUID runId() {
-            return runId;
-        }
-
-        @Override
-        public JobId jobId() {
-            return JobId.SHIPPING_STATUS_SYNC;
-        }
-
-        @Override
-        public RunTrigger trigger() {
-            return RunTrigger.MANUAL;
-        }
-
-        @Override
-        public Instant deadline() {
-            return clock.instant().plus(Duration.ofHours(1));
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public void progress(String unit, long done, long total) {
-            if (sampler != null && "pages".equals(unit)) {
-                sampler.at(done);
-            }
-        }
     }
 }

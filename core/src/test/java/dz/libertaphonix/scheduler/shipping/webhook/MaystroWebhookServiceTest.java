@@ -6,7 +6,7 @@ import dz.libertaphonix.scheduler.maystro.MaystroStatus;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
 import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.testsupport.MaystroWireMock;
+import dz.libertaphonix.scheduler.testsupport.MaystroFake;
 import dz.libertaphonix.scheduler.testsupport.OrderRow;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The webhook goes through the sync's own matcher, rules and writer. */
 @QuarkusTest
 @QuarkusTestResource(RealServicesResource.class)
-@QuarkusTestResource(MaystroWireMock.class)
+@QuarkusTestResource(MaystroFake.Resource.class)
 class MaystroWebhookServiceTest {
 
     @Inject
