@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import java.util.Collection;
 
 /**
- * The arrays the set-based gateways bind: a batch travels as one array per column and PostgreSQL
- * turns them back into rows with {@code unnest}, so a batch costs one statement, not one per row.
+ * What the set-based gateways share: the arrays they bind (a batch travels as one array per column
+ * and PostgreSQL turns them back into rows with {@code unnest}, so a batch costs one statement, not
+ * one per row), and how they report a failed statement.
  */
 public final class SqlArrays {
 

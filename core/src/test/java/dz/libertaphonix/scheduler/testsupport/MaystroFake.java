@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       stubs an {@link #account account} with a key of its own, so it never sees another's stubs;
  *   <li>a fake of its own for a benchmark ({@link #standalone()}): pages and lookups generated on
  *       demand from a {@link Dataset} (120,000 parcels are never held as JSON), each answer leaving
- *       after a fixed latency, scheduled rather than slept, and no request journal to fill the heap.
+ *       after a fixed latency, and no request journal to fill the heap.
  * </ul>
  */
 public final class MaystroFake implements AutoCloseable {
@@ -87,13 +87,13 @@ public final class MaystroFake implements AutoCloseable {
         }
     }
 
-    /** A fake of its own, for a benchmark: no request journal, delayed answers scheduled. */
+    /**
+     * A fake of its own, for a benchmark: no request journal (120,000 parcels' answers must not fill
+     * the heap being measured), and a thread per answer waiting out its latency, so that the answers
+     * in hand are counted until they leave.
+     */
     public static MaystroFake standalone() {
-        return new MaystroFake(options()
-                .disableRequestJournal()
-                .asynchronousResponseEnabled(true)
-                .asynchronousResponseThreads(4)
-                .containerThreads(16));
+        return new MaystroFake(options().disableRequestJournal().containerThreads(40));
     }
 
     /** A new account on the shared fake, with a fresh key; lookups find nothing, pages past the stubbed ones 404. */
