@@ -3,9 +3,9 @@ package dz.libertaphonix.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dz.libertaphonix.scheduler.orders.Customer;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.CoreFixtures;
+import dz.libertaphonix.scheduler.testsupport.CustomerRow;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -36,7 +36,7 @@ class SchemaConstraintsTest {
     @Test
     void rejectsASecondOrderWithTheSameStoreAndEcoManagerId() {
         Store store = fixtures.store("https://natu.ecomanager.dz/api/shop/v2", "tok-" + UUID.randomUUID());
-        Customer customer = fixtures.customer();
+        CustomerRow customer = fixtures.customer();
         fixtures.order(store.id, 20512, "NATU-20512", customer.id);
 
         assertThatThrownBy(() -> fixtures.order(store.id, 20512, "NATU-20512-bis", customer.id))
@@ -48,7 +48,7 @@ class SchemaConstraintsTest {
     void keepsTheSameEcoManagerIdApartInTwoStores() {
         Store first = fixtures.store("https://a.ecomanager.dz/api/shop/v2", "tok-" + UUID.randomUUID());
         Store second = fixtures.store("https://a.ecomanager.dz/api/shop/v2", "tok-" + UUID.randomUUID());
-        Customer customer = fixtures.customer();
+        CustomerRow customer = fixtures.customer();
 
         fixtures.order(first.id, 20512, "REF-20512", customer.id);
         fixtures.order(second.id, 20512, "REF-20512", customer.id);
@@ -57,7 +57,7 @@ class SchemaConstraintsTest {
     @Test
     void rejectsTheSameReferenceTwiceInOneStore() {
         Store store = fixtures.store("https://natu.ecomanager.dz/api/shop/v2", "tok-" + UUID.randomUUID());
-        Customer customer = fixtures.customer();
+        CustomerRow customer = fixtures.customer();
         fixtures.order(store.id, 1, "DUP-REF", customer.id);
 
         assertThatThrownBy(() -> fixtures.order(store.id, 2, "DUP-REF", customer.id))
@@ -129,7 +129,7 @@ class SchemaConstraintsTest {
     @Test
     void rejectsAHalfRecordedAssignmentAndAnUnknownStatus() throws SQLException {
         Store store = fixtures.store("https://natu.ecomanager.dz/api/shop/v2", "tok-" + UUID.randomUUID());
-        Customer customer = fixtures.customer();
+        CustomerRow customer = fixtures.customer();
         long orderId = fixtures.order(store.id, CoreFixtures.next(), "R" + CoreFixtures.next(), customer.id).id;
 
         try (Connection connection = dataSource.getConnection();

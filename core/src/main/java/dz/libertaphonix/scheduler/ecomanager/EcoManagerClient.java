@@ -3,10 +3,7 @@ package dz.libertaphonix.scheduler.ecomanager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
 import dz.libertaphonix.scheduler.common.ratelimit.RedisRateLimiter;
-import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.stores.StoreTokens;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.smallrye.faulttolerance.api.Guard;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -21,22 +18,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * The one door to EcoManager. Owns what every call needs: the store's token (from
- * {@link StoreTokens}, never logged), timeouts, the per-token request budget shared by every process
+ * The one door to EcoManager. Owns what every call needs: the store's token (from its
+ * {@link EcoManagerCredentials}, never logged), timeouts, the per-token request budget shared by every process
  * through Redis, retries (SmallRye Fault Tolerance: {@code Retry-After} on 429, exponential backoff
  * with jitter on 5xx, timeouts and connection errors, both capped) and the translation of every
  * failure into this package's exceptions.
@@ -47,19 +39,14 @@ public class EcoManagerClient {
     private static final Logger LOG = Logger.getLogger(EcoManagerClient.class);
 
     private final EcoManagerConfig config;
-    private final StoreTokens tokens;
     private final RedisRateLimiter limiter;
     private final EcoManagerOrderParser parser;
     private final List<RateWindow> windows;
-    private final Guard retrying;
-    private final Clock clock;
+    private final EcoManagerRetries retries;
     private final Map<String, EcoManagerApi> apis = new ConcurrentHashMap<>();
 
-    public EcoManagerClient(
-            EcoManagerConfig config, StoreTokens tokens, RedisRateLimiter limiter, ObjectMapper mapper, Clock clock) {
+    public EcoManagerClient(EcoManagerConfig config, RedisRateLimiter limiter, ObjectMapper mapper, Clock clock) {
         this.config = config;
-        this.clock = clock;
-        this.tokens = tokens;
         this.limiter = limiter;
         this.parser = new EcoManagerOrderParser(mapper);
         EcoManagerConfig.RateLimit rate = config.rateLimit();
@@ -68,34 +55,22 @@ public class EcoManagerClient {
                 RateWindow.shareOf(rate.perMinute(), Duration.ofMinutes(1), rate.share()),
                 RateWindow.shareOf(rate.perHour(), Duration.ofHours(1), rate.share()),
                 RateWindow.shareOf(rate.perDay(), Duration.ofDays(1), rate.share()));
-        this.retrying = Guard.create()
-                .withDescription("ecomanager")
-                .withRetry()
-                .maxRetries(config.maxRetries())
-                .delay(config.initialBackoff().toMillis(), ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(config.maxRetryDuration().toMillis(), ChronoUnit.MILLIS)
-                .whenException(this::retryable)
-                .withCustomBackoff()
-                .strategy(() -> new EcoManagerBackoff(config))
-                .done()
-                .done()
-                .build();
+        this.retries = new EcoManagerRetries(config, clock);
     }
 
-    /** A session for one store: decrypts its token once, keeps it out of every log and message. */
-    public EcoManagerSession open(Store store) {
-        return open(store, null);
+    /** A session for one store, its token kept out of every log and message. */
+    public EcoManagerSession open(EcoManagerCredentials credentials) {
+        return open(credentials, null);
     }
 
     /**
      * A session whose retries never wait past {@code deadline} (a job's): a 429 or an outage that
      * would need a longer wait ends the request at once, and the next run continues.
      */
-    public EcoManagerSession open(Store store, Instant deadline) {
-        String token = tokens.reveal(store);
+    public EcoManagerSession open(EcoManagerCredentials credentials, Instant deadline) {
+        String token = credentials.token();
         return new EcoManagerSession(
-                this, store.identifier, store.baseUrl, "Bearer " + token, budgetKey(token), deadline);
+                this, credentials.store(), credentials.baseUrl(), "Bearer " + token, budgetKey(token), deadline);
     }
 
     /** The rate windows each token is held to (80 % of EcoManager's limits by default). */
@@ -105,7 +80,7 @@ public class EcoManagerClient {
 
     OrdersPage listOrders(EcoManagerSession session, String cursor, int perPage) {
         try {
-            return retrying.call(() -> attempt(session, cursor, perPage), OrdersPage.class);
+            return retries.call(() -> attempt(session, cursor, perPage));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -134,7 +109,7 @@ public class EcoManagerClient {
         try {
             response = api(session.baseUrl()).listOrders(session.authorization(), perPage, "desc", cursor);
         } catch (ProcessingException e) {
-            throw transportFailure(session, e);
+            throw retries.transportFailure(session, e);
         }
         try (response) {
             int status = response.getStatus();
@@ -142,14 +117,15 @@ public class EcoManagerClient {
                 throw new StoreCredentialsRejectedException(status);
             }
             if (status == 429) {
-                Duration retryAfter = retryAfter(response);
+                Duration retryAfter = EcoManagerRetries.retryAfter(response);
                 UpstreamRateLimitedException limited = new UpstreamRateLimitedException(retryAfter);
                 LOG.warnf("store %s: %s", session.storeIdentifier(), limited.getMessage());
-                throw withinDeadline(session, limited, retryAfter == null ? config.defaultRetryAfter() : retryAfter);
+                throw retries.withinDeadline(
+                        session, limited, retryAfter == null ? config.defaultRetryAfter() : retryAfter);
             }
             if (status >= 500) {
                 LOG.warnf("store %s: EcoManager answered HTTP %d", session.storeIdentifier(), status);
-                throw withinDeadline(
+                throw retries.withinDeadline(
                         session,
                         new UpstreamUnavailableException("EcoManager answered HTTP " + status, status),
                         config.maxBackoff());
@@ -161,7 +137,7 @@ public class EcoManagerClient {
             try {
                 body = response.readEntity(String.class);
             } catch (ProcessingException e) {
-                throw transportFailure(session, e);
+                throw retries.transportFailure(session, e);
             }
             return newestFirst(parser.page(body));
         }
@@ -184,79 +160,6 @@ public class EcoManagerClient {
             previous = order.id();
         }
         return page;
-    }
-
-    /** A retry whose wait could end past the session's deadline is not attempted. */
-    private UpstreamUnavailableException withinDeadline(
-            EcoManagerSession session, UpstreamUnavailableException failure, Duration wait) {
-        Instant deadline = session.deadline();
-        if (deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
-            return failure.withoutRetry();
-        }
-        return failure;
-    }
-
-    private boolean retryable(Throwable failure) {
-        if (failure instanceof UpstreamUnavailableException unavailable && !unavailable.retryable()) {
-            return false;
-        }
-        if (failure instanceof UpstreamRateLimitedException limited) {
-            // waiting less than asked would only earn another 429; asking for more than the cap means
-            // "come back later", which the next scheduled run does
-            return limited.retryAfter()
-                    .map(wait -> wait.compareTo(config.maxRetryAfter()) <= 0)
-                    .orElse(true);
-        }
-        return failure instanceof UpstreamUnavailableException;
-    }
-
-    private UpstreamUnavailableException transportFailure(EcoManagerSession session, ProcessingException e) {
-        boolean timeout = causedByTimeout(e);
-        String what = timeout ? "timed out" : "could not be reached";
-        LOG.warnf("store %s: EcoManager %s (%s)", session.storeIdentifier(), what, rootMessage(e));
-        return withinDeadline(session, new UpstreamUnavailableException("EcoManager " + what, e), config.maxBackoff());
-    }
-
-    private static boolean causedByTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName().toLowerCase();
-            String message = String.valueOf(t.getMessage()).toLowerCase();
-            if (t instanceof TimeoutException
-                    || name.contains("timeout")
-                    || message.contains("timeout")
-                    || message.contains("timed out")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
-    /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(Response response) {
-        String value = response.getHeaderString(HttpHeaders.RETRY_AFTER);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
     }
 
     /**

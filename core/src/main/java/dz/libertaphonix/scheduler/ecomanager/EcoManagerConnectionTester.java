@@ -1,8 +1,6 @@
 package dz.libertaphonix.scheduler.ecomanager;
 
 import dz.libertaphonix.scheduler.common.ratelimit.RateLimitExceededException;
-import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.stores.StoreConnectionTester;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +11,7 @@ import java.time.Duration;
  * token's shared budget. Says what happened in one line, never with the token.
  */
 @ApplicationScoped
-public class EcoManagerConnectionTester implements StoreConnectionTester {
+public class EcoManagerConnectionTester {
 
     private final EcoManagerClient client;
 
@@ -21,10 +19,20 @@ public class EcoManagerConnectionTester implements StoreConnectionTester {
         this.client = client;
     }
 
-    @Override
-    public ConnectionCheck test(Store store) {
+    /**
+     * What the test found.
+     *
+     * @param ok the token was accepted and the list answered
+     * @param httpStatus the upstream status, null when no answer came (timeout, DNS, refused)
+     * @param message one line for the admin, never the token
+     * @param latencyMillis time to the answer
+     */
+    public record ConnectionCheck(boolean ok, Integer httpStatus, String message, long latencyMillis) {}
+
+    /** One request with the store's base URL and token; what happened, in one line. */
+    public ConnectionCheck test(EcoManagerCredentials credentials) {
         long started = System.nanoTime();
-        EcoManagerSession session = client.open(store);
+        EcoManagerSession session = client.open(credentials);
         try (Response response = client.probe(session)) {
             int status = response.getStatus();
             long latency = elapsedMillis(started);

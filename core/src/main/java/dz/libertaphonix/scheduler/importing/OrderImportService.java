@@ -135,7 +135,7 @@ public class OrderImportService {
             Store store, JobContext context, RunProgress progress, AtomicInteger done, int total) {
         StoreImportResult result;
         if (context.deadlineReached()) {
-            StoreTally skipped = new StoreTally(store);
+            StoreTally skipped = new StoreTally(store, config.quarantineDetailLimit());
             skipped.failed(StoreImportStatus.NOT_STARTED, "the run's deadline passed before this store's turn");
             result = skipped.result(0);
         } else {

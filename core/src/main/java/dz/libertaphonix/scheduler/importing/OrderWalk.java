@@ -42,17 +42,25 @@ final class OrderWalk {
      */
     record Result(List<EcoManagerOrder> kept, Long topId, Long lowestId, String nextCursor, int pages, End end) {}
 
-    private OrderWalk() {}
+    private final EcoManagerSession session;
+    private final int pageSize;
+    private final BooleanSupplier deadlineReached;
+    private final StoreTally tally;
 
-    static Result walk(
-            EcoManagerSession session,
-            String startCursor,
-            long boundary,
-            int rescan,
-            int pageSize,
-            int maxPages,
-            BooleanSupplier deadlineReached,
-            StoreTally tally) {
+    /** Walks of one store in one run: pages of {@code pageSize}, counted in {@code tally}. */
+    OrderWalk(EcoManagerSession session, int pageSize, BooleanSupplier deadlineReached, StoreTally tally) {
+        this.session = session;
+        this.pageSize = pageSize;
+        this.deadlineReached = deadlineReached;
+        this.tally = tally;
+    }
+
+    /**
+     * Walks from {@code startCursor} (null: the newest page) until {@code rescan} orders (at least
+     * one) at or below {@code boundary} were seen, the list ends, {@code maxPages} pages were read or
+     * the deadline passed.
+     */
+    Result walk(String startCursor, long boundary, int rescan, int maxPages) {
         List<EcoManagerOrder> kept = new ArrayList<>();
         // at least one order at or below the boundary proves the walk got there
         int needBelow = Math.max(1, rescan);

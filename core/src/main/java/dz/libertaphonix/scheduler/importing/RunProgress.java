@@ -1,10 +1,11 @@
 package dz.libertaphonix.scheduler.importing;
 
+import dz.libertaphonix.scheduler.importing.intake.IntakeProgress;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Live progress of a run, shared by the stores importing in parallel. */
-public final class RunProgress {
+public final class RunProgress implements IntakeProgress {
 
     private final JobContext context;
     private final AtomicLong expected = new AtomicLong();
@@ -14,11 +15,13 @@ public final class RunProgress {
         this.context = context;
     }
 
-    void expect(long orders) {
+    @Override
+    public void expect(long orders) {
         expected.addAndGet(orders);
     }
 
-    void committed(long orders) {
+    @Override
+    public void committed(long orders) {
         context.progress("orders", committed.addAndGet(orders), expected.get());
     }
 }

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.importing;
 
+import dz.libertaphonix.scheduler.importing.intake.QuarantineNote;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +42,4 @@ public record StoreImportResult(
         long durationMillis,
         Map<String, Long> unknownStates,
         List<QuarantineNote> quarantine,
-        String error) {
-
-    /** An order kept out of the import, by EcoManager id (null when it had none) and reason. */
-    public record QuarantineNote(Long ecomanagerId, String reason) {}
-}
+        String error) {}

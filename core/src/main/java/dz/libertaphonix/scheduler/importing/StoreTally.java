@@ -1,37 +1,34 @@
 package dz.libertaphonix.scheduler.importing;
 
+import dz.libertaphonix.scheduler.importing.intake.IntakeTally;
 import dz.libertaphonix.scheduler.stores.Store;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counters of one store's import while it runs; frozen into a {@link StoreImportResult} at the end. */
+/**
+ * Counters of one store's import while it runs: the walk's here, the intake's in {@link #intake};
+ * frozen into a {@link StoreImportResult} at the end.
+ */
 final class StoreTally {
 
     final long storeId;
     final String store;
+    final IntakeTally intake;
     StoreImportStatus status = StoreImportStatus.SUCCEEDED;
     String error;
     long fetched;
-    long imported;
-    long lateFound;
-    long duplicates;
     long skipped;
-    long quarantined;
-    long assigned;
-    long unassigned;
     long requests;
     long pages;
     long cursorBefore;
     long cursorAfter;
     int gapsOpen;
     final Map<String, Long> unknownStates = new TreeMap<>();
-    final List<StoreImportResult.QuarantineNote> quarantine = new ArrayList<>();
 
-    StoreTally(Store store) {
+    StoreTally(Store store, int quarantineDetailLimit) {
         this.storeId = store.id;
         this.store = store.identifier;
+        this.intake = new IntakeTally(quarantineDetailLimit);
         this.cursorBefore = store.importCursor;
         this.cursorAfter = store.importCursor;
     }
@@ -55,13 +52,13 @@ final class StoreTally {
                 store,
                 status,
                 fetched,
-                imported,
-                lateFound,
-                duplicates,
+                intake.imported(),
+                intake.lateFound(),
+                intake.duplicates(),
                 skipped,
-                quarantined,
-                assigned,
-                unassigned,
+                intake.quarantined(),
+                intake.assigned(),
+                intake.unassigned(),
                 requests,
                 pages,
                 cursorBefore,
@@ -69,7 +66,7 @@ final class StoreTally {
                 gapsOpen,
                 durationMillis,
                 Map.copyOf(unknownStates),
-                List.copyOf(quarantine),
+                intake.quarantine(),
                 error);
     }
 }

@@ -1,15 +1,12 @@
 package dz.libertaphonix.scheduler.maystro;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dz.libertaphonix.scheduler.common.outage.RedisUnavailableException;
 import dz.libertaphonix.scheduler.common.ratelimit.RateLimitExceededException;
 import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
 import dz.libertaphonix.scheduler.common.ratelimit.RedisRateLimiter;
+import dz.libertaphonix.scheduler.maystro.config.MaystroConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
-import io.smallrye.faulttolerance.api.Guard;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -20,11 +17,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,67 +53,30 @@ public class MaystroClient {
 
     private final MaystroConfig config;
     private final RedisRateLimiter limiter;
-    private final ObjectMapper mapper;
-    private final Clock clock;
     private final List<RateWindow> windows;
-    private final Guard transientFaults;
-    private final Guard rateLimited;
+    private final MaystroRetries retries;
+    private final MaystroPageReader pages;
     private final Map<URI, MaystroApi> apis = new ConcurrentHashMap<>();
 
     public MaystroClient(MaystroConfig config, RedisRateLimiter limiter, ObjectMapper mapper, Clock clock) {
         this.config = config;
         this.limiter = limiter;
-        this.mapper = mapper;
-        this.clock = clock;
         MaystroConfig.RateLimit rate = config.rateLimit();
         this.windows = List.of(
                 new RateWindow(Duration.ofSeconds(1), rate.perSecond()),
                 new RateWindow(Duration.ofMinutes(1), rate.perMinute()),
                 new RateWindow(Duration.ofHours(1), rate.perHour()));
-        MaystroConfig.Retry retry = config.retry();
-        // outer policy: transient faults, exponential backoff with jitter, capped
-        this.transientFaults = Guard.create()
-                .withDescription("maystro-transient-faults")
-                .withRetry()
-                .maxRetries(retry.maxRetries())
-                .delay(retry.initialBackoff().toMillis(), ChronoUnit.MILLIS)
-                .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
-                .maxDuration(1, ChronoUnit.HOURS)
-                .retryOn(MaystroUnavailableException.class)
-                .withExponentialBackoff()
-                .factor(2)
-                .maxDelay(
-                        Math.max(
-                                retry.maxBackoff().toMillis(),
-                                retry.initialBackoff().toMillis()),
-                        ChronoUnit.MILLIS)
-                .done()
-                .done()
-                .build();
-        // inner policy: 429, wait what Maystro asked for (capped), a capped number of times
-        long longestWaits = retry.retryAfterMax().toMillis() * (retry.rateLimitedMaxRetries() + 1L);
-        this.rateLimited = Guard.create()
-                .withDescription("maystro-rate-limited")
-                .withRetry()
-                .maxRetries(retry.rateLimitedMaxRetries())
-                .delay(0, ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(longestWaits + Duration.ofMinutes(1).toMillis(), ChronoUnit.MILLIS)
-                .retryOn(MaystroRateLimitedException.class)
-                .withCustomBackoff()
-                .strategy(RetryAfterBackoff::new)
-                .done()
-                .done()
-                .build();
+        this.retries = new MaystroRetries(config.retry(), clock);
+        this.pages = new MaystroPageReader(mapper);
     }
 
     /** A conversation with one account, counting the HTTP requests it makes (retries included). */
-    public MaystroSession session(MaystroAccount account) {
+    public MaystroSession session(MaystroCredentials account) {
         return new MaystroSession(this, account);
     }
 
     /** Page {@code number} of the account's parcel list, or empty when the list has no such page. */
-    Optional<MaystroPage> page(MaystroAccount account, int number, LongAdder requests) {
+    Optional<MaystroPage> page(MaystroCredentials account, int number, LongAdder requests) {
         return call(
                 account, "page " + number, api -> api.orders(authorization(account), number), requests, response -> {
                     if (response.status() == 404
@@ -129,12 +84,12 @@ public class MaystroClient {
                         return Optional.empty();
                     }
                     ensureOk(account, "page " + number, response);
-                    return Optional.of(readPage(account, "page " + number, number, response.body()));
+                    return Optional.of(pages.read(account, "page " + number, number, response.body()));
                 });
     }
 
     /** The parcels Maystro holds for one order reference (none, one, or several re-shipments). */
-    List<MaystroParcel> lookup(MaystroAccount account, String reference, LongAdder requests) {
+    List<MaystroParcel> lookup(MaystroCredentials account, String reference, LongAdder requests) {
         return call(
                 account,
                 "lookup",
@@ -142,12 +97,12 @@ public class MaystroClient {
                 requests,
                 response -> {
                     ensureOk(account, "lookup", response);
-                    return readPage(account, "lookup", 1, response.body()).parcels();
+                    return pages.read(account, "lookup", 1, response.body()).parcels();
                 });
     }
 
     private <T> T call(
-            MaystroAccount account,
+            MaystroCredentials account,
             String what,
             Function<MaystroApi, Response> request,
             LongAdder requests,
@@ -161,7 +116,7 @@ public class MaystroClient {
         };
         try {
             @SuppressWarnings("unchecked")
-            T result = (T) transientFaults.call(() -> rateLimited.call(attempt, Object.class), Object.class);
+            T result = (T) retries.call(attempt);
             return result;
         } catch (MaystroException | RedisUnavailableException e) {
             throw e;
@@ -173,7 +128,7 @@ public class MaystroClient {
         }
     }
 
-    private void takeBudget(MaystroAccount account) {
+    private void takeBudget(MaystroCredentials account) {
         try {
             limiter.acquire(
                     account.budgetId(),
@@ -188,7 +143,7 @@ public class MaystroClient {
         }
     }
 
-    private Answer send(MaystroAccount account, String what, Function<MaystroApi, Response> request) {
+    private Answer send(MaystroCredentials account, String what, Function<MaystroApi, Response> request) {
         long started = System.nanoTime();
         try (Response response = request.apply(api(account.baseUrl()))) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
@@ -208,13 +163,13 @@ public class MaystroClient {
         }
     }
 
-    private void rejectFailures(MaystroAccount account, String what, Answer answer) {
+    private void rejectFailures(MaystroCredentials account, String what, Answer answer) {
         int status = answer.status();
         if (status == 401 || status == 403) {
             throw new CourierCredentialsRejectedException(account.name(), status);
         }
         if (status == 429) {
-            throw new MaystroRateLimitedException(account.name(), retryAfter(answer.retryAfter()));
+            throw new MaystroRateLimitedException(account.name(), retries.retryAfter(answer.retryAfter()));
         }
         if (status >= 500 || status == 408) {
             throw new MaystroUnavailableException(
@@ -222,7 +177,7 @@ public class MaystroClient {
         }
     }
 
-    private static void ensureOk(MaystroAccount account, String what, Answer answer) {
+    private static void ensureOk(MaystroCredentials account, String what, Answer answer) {
         if (answer.status() < 200 || answer.status() > 299) {
             throw new MaystroRequestException(
                     account.name(),
@@ -230,57 +185,7 @@ public class MaystroClient {
         }
     }
 
-    private MaystroPage readPage(MaystroAccount account, String what, int number, String body) {
-        MaystroDtos.ParcelListResponse envelope;
-        try {
-            envelope = mapper.readValue(body, MaystroDtos.ParcelListResponse.class);
-        } catch (JsonProcessingException e) {
-            throw new MaystroRequestException(
-                    account.name(), "Maystro " + what + " of account '" + account.name() + "' is not JSON");
-        }
-        if (envelope == null || envelope.list() == null || envelope.list().results() == null) {
-            throw new MaystroRequestException(
-                    account.name(), "Maystro " + what + " of account '" + account.name() + "' has no list.results");
-        }
-        MaystroDtos.ParcelList list = envelope.list();
-        List<MaystroParcel> parcels = new ArrayList<>(list.results().size());
-        int unreadable = 0;
-        for (JsonNode node : list.results()) {
-            try {
-                parcels.add(MaystroValues.parcel(mapper.treeToValue(node, MaystroDtos.ParcelDto.class)));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                unreadable++;
-            }
-        }
-        Integer count = MaystroValues.integer(list.count());
-        boolean last = list.next() != null && list.next().isNull();
-        return new MaystroPage(number, count == null ? null : count.longValue(), last, parcels, unreadable);
-    }
-
-    /** {@code Retry-After} in seconds or as an HTTP date; the configured default when absent; capped. */
-    Duration retryAfter(String header) {
-        MaystroConfig.Retry retry = config.retry();
-        Duration wait = retry.retryAfterDefault();
-        if (header != null && !header.isBlank()) {
-            String value = header.trim();
-            try {
-                wait = Duration.ofSeconds(Long.parseLong(value));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                    wait = Duration.between(clock.instant(), at.toInstant());
-                } catch (DateTimeParseException notADate) {
-                    // keep the default
-                }
-            }
-        }
-        if (wait.isNegative()) {
-            wait = Duration.ZERO;
-        }
-        return wait.compareTo(retry.retryAfterMax()) > 0 ? retry.retryAfterMax() : wait;
-    }
-
-    private static String authorization(MaystroAccount account) {
+    private static String authorization(MaystroCredentials account) {
         // Maystro wants "Token", not "Bearer"
         return "Token " + account.key();
     }
@@ -309,15 +214,4 @@ public class MaystroClient {
 
     /** What came back: status, {@code Retry-After}, body. */
     record Answer(int status, String retryAfter, String body) {}
-
-    /** Waits what the 429 said; the exception already carries the capped {@code Retry-After}. */
-    private static final class RetryAfterBackoff implements CustomBackoffStrategy {
-
-        @Override
-        public long nextDelayInMillis(Throwable cause) {
-            return cause instanceof MaystroRateLimitedException limited
-                    ? limited.retryAfter().toMillis()
-                    : 0;
-        }
-    }
 }

@@ -46,19 +46,4 @@ final class MaystroDtos {
             @JsonProperty("alerted_at") JsonNode alertedAt,
             @JsonProperty("alert_reason") JsonNode alertReason,
             @JsonProperty("abort_reason") JsonNode abortReason) {}
-
-    /** The {@code payload} of an {@code OrderStatusChanged} webhook event. */
-    @RegisterForReflection
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record StatusChangedPayload(
-            JsonNode id,
-            JsonNode status,
-            @JsonProperty("display_id_order") JsonNode displayIdOrder,
-            @JsonProperty("tracking_number") JsonNode trackingNumber,
-            @JsonProperty("external_order_id") JsonNode externalOrderId,
-            @JsonProperty("customer_phone") JsonNode customerPhone,
-            @JsonProperty("alerted_at") JsonNode alertedAt,
-            @JsonProperty("alert_reason") JsonNode alertReason,
-            @JsonProperty("abort_reason") JsonNode abortReason,
-            @JsonProperty("delivered_at") JsonNode deliveredAt) {}
 }

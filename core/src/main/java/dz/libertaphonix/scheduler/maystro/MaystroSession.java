@@ -12,17 +12,17 @@ import java.util.concurrent.atomic.LongAdder;
 public final class MaystroSession {
 
     private final MaystroClient client;
-    private final MaystroAccount account;
+    private final MaystroCredentials account;
     private final LongAdder requests = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
 
-    MaystroSession(MaystroClient client, MaystroAccount account) {
+    MaystroSession(MaystroClient client, MaystroCredentials account) {
         this.client = client;
         this.account = account;
     }
 
-    public MaystroAccount account() {
+    public MaystroCredentials account() {
         return account;
     }
 

@@ -12,8 +12,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 
-/** Tolerant readers for the scalar fields Maystro sends in more than one shape. */
-final class MaystroValues {
+/**
+ * Tolerant readers for the scalar fields Maystro sends in more than one shape, for the parcel list
+ * and the webhook alike.
+ */
+public final class MaystroValues {
 
     // "2025-07-24T18:38:27", "2025-07-24 18:38:27.123456": no zone, so Algeria's local time
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
@@ -33,7 +36,7 @@ final class MaystroValues {
     private MaystroValues() {}
 
     /** Text of a scalar, trimmed, null when missing, null or blank; objects and arrays as JSON. */
-    static String text(JsonNode node) {
+    public static String text(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -43,7 +46,7 @@ final class MaystroValues {
     }
 
     /** An integer sent as a number or a numeric string; null when absent or not a whole number. */
-    static Integer integer(JsonNode node) {
+    public static Integer integer(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -66,7 +69,7 @@ final class MaystroValues {
      * absent or unreadable. Truncated to microseconds, PostgreSQL's precision, so a value read back
      * from the database compares equal to the one Maystro sends again.
      */
-    static Instant instant(JsonNode node) {
+    public static Instant instant(JsonNode node) {
         String text = text(node);
         if (text == null) {
             return null;
@@ -103,24 +106,6 @@ final class MaystroValues {
                 text(dto.customerPhone()),
                 instant(dto.createdAt()),
                 instant(dto.orderedAt()),
-                instant(dto.deliveredAt()),
-                instant(dto.alertedAt()),
-                text(dto.alertReason()),
-                text(dto.abortReason()));
-    }
-
-    static MaystroParcel parcel(MaystroDtos.StatusChangedPayload dto) {
-        String tracking = text(dto.trackingNumber());
-        String display = text(dto.displayIdOrder());
-        return new MaystroParcel(
-                text(dto.id()),
-                text(dto.externalOrderId()),
-                integer(dto.status()),
-                tracking != null ? tracking : display,
-                tracking == null && display != null,
-                text(dto.customerPhone()),
-                null,
-                null,
                 instant(dto.deliveredAt()),
                 instant(dto.alertedAt()),
                 text(dto.alertReason()),

@@ -1,8 +1,8 @@
 package dz.libertaphonix.scheduler.shipping;
 
-import dz.libertaphonix.scheduler.maystro.MaystroAccount;
-import dz.libertaphonix.scheduler.maystro.MaystroAccounts;
 import dz.libertaphonix.scheduler.maystro.MaystroConfigurationException;
+import dz.libertaphonix.scheduler.maystro.MaystroCredentials;
+import dz.libertaphonix.scheduler.maystro.config.MaystroAccountsSetting;
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobDescriptor;
@@ -32,10 +32,10 @@ public class ShippingStatusSyncJob implements Job {
 
     public static final JobId ID = DESCRIPTOR.id();
 
-    private final MaystroAccounts accounts;
+    private final MaystroAccountsSetting accounts;
     private final ShippingStatusSync sync;
 
-    public ShippingStatusSyncJob(MaystroAccounts accounts, ShippingStatusSync sync) {
+    public ShippingStatusSyncJob(MaystroAccountsSetting accounts, ShippingStatusSync sync) {
         this.accounts = accounts;
         this.sync = sync;
     }
@@ -47,7 +47,7 @@ public class ShippingStatusSyncJob implements Job {
 
     @Override
     public JobResult execute(JobContext context) {
-        List<MaystroAccount> configured;
+        List<MaystroCredentials> configured;
         try {
             configured = accounts.configured();
         } catch (MaystroConfigurationException e) {

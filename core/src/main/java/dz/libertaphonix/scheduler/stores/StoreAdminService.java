@@ -1,32 +1,30 @@
 package dz.libertaphonix.scheduler.stores;
 
 import dz.libertaphonix.scheduler.common.CredentialState;
+import dz.libertaphonix.scheduler.ecomanager.EcoManagerConnectionTester;
+import dz.libertaphonix.scheduler.ecomanager.EcoManagerConnectionTester.ConnectionCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The admin operations on stores: list, register, edit (the token is write-only), activate or
- * deactivate, reset the import cursor, and test the connection. Callers audit each change.
+ * The operations on stores as an admin (or the dev-mode seed) performs them: list, register, edit
+ * (the token is write-only), activate or deactivate, reset the import cursor, and test the
+ * connection. Callers audit each change.
  */
 @ApplicationScoped
 public class StoreAdminService {
 
     private final StoreRepository stores;
-    private final StoreService storeService;
     private final StoreTokens tokens;
-    private final StoreConnectionTester connectionTester;
+    private final EcoManagerConnectionTester connectionTester;
     private final Clock clock;
 
     public StoreAdminService(
-            StoreRepository stores,
-            StoreService storeService,
-            StoreTokens tokens,
-            StoreConnectionTester connectionTester,
-            Clock clock) {
+            StoreRepository stores, StoreTokens tokens, EcoManagerConnectionTester connectionTester, Clock clock) {
         this.stores = stores;
-        this.storeService = storeService;
         this.tokens = tokens;
         this.connectionTester = connectionTester;
         this.clock = clock;
@@ -48,7 +46,16 @@ public class StoreAdminService {
         if (stores.findByIdentifier(identifier).isPresent()) {
             throw new StoreAlreadyExistsException(identifier);
         }
-        Store store = storeService.register(identifier, name, baseUrl, token, active);
+        Instant now = clock.instant();
+        Store store = new Store();
+        store.identifier = identifier;
+        store.name = name;
+        store.baseUrl = baseUrl;
+        store.active = active;
+        store.createdAt = now;
+        store.updatedAt = now;
+        tokens.assign(store, token);
+        stores.persist(store);
         // surface a concurrent duplicate now, as a constraint error inside this call, not at commit
         stores.flush();
         return store;
@@ -110,9 +117,9 @@ public class StoreAdminService {
      * One cheap request to EcoManager with the store's URL and token. Outside a transaction: an
      * upstream call must not hold a database connection.
      */
-    public StoreConnectionTester.ConnectionCheck testConnection(long id) {
+    public ConnectionCheck testConnection(long id) {
         Store store = get(id);
-        return connectionTester.test(store);
+        return connectionTester.test(tokens.credentials(store));
     }
 
     private Store find(long id) {

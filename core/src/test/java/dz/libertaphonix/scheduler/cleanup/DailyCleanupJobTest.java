@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
-import dz.libertaphonix.scheduler.orders.Customer;
-import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.ledger.JobRun;
 import dz.libertaphonix.scheduler.runs.live.LiveStateRedis;
@@ -18,6 +16,8 @@ import dz.libertaphonix.scheduler.runs.runner.RunsTestProfile;
 import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.CoreFixtures;
+import dz.libertaphonix.scheduler.testsupport.CustomerRow;
+import dz.libertaphonix.scheduler.testsupport.OrderRow;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.RunFixtures;
 import io.agroal.api.AgroalDataSource;
@@ -96,8 +96,8 @@ class DailyCleanupJobTest {
         JobRun namedByAnOrder = runs.endedRow(EcoManagerSyncJob.ID, JobRunStatus.SUCCEEDED, daysAgo(now, 400));
 
         Store store = fixtures.store("https://natu.ecomanager.dz/api/shop/v2", "tok-" + UUID.randomUUID());
-        Customer customer = fixtures.customer();
-        Order oldOrder = fixtures.order(store.id, CoreFixtures.next(), "R" + CoreFixtures.next(), customer.id);
+        CustomerRow customer = fixtures.customer();
+        OrderRow oldOrder = fixtures.order(store.id, CoreFixtures.next(), "R" + CoreFixtures.next(), customer.id);
         execute(
                 "update orders set imported_at = ?, last_run_id = ? where id = ?",
                 Timestamp.from(daysAgo(now, 400)),

@@ -4,22 +4,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.stores.StoreConnectionTester.ConnectionCheck;
+import dz.libertaphonix.scheduler.ecomanager.EcoManagerConnectionTester.ConnectionCheck;
+import dz.libertaphonix.scheduler.testsupport.CoreFixtures;
 import dz.libertaphonix.scheduler.testsupport.EcoManagerPayloads;
 import dz.libertaphonix.scheduler.testsupport.FakeEcoManager;
-import dz.libertaphonix.scheduler.testsupport.ImportFixtures;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The client against a fake EcoManager: every error class behaves as specified. */
 @QuarkusTest
@@ -34,9 +40,6 @@ class EcoManagerClientTest {
     @Inject
     EcoManagerConnectionTester tester;
 
-    @Inject
-    ImportFixtures fixtures;
-
     @BeforeAll
     static void startFake() {
         fake = FakeEcoManager.start();
@@ -47,17 +50,16 @@ class EcoManagerClientTest {
         fake.close();
     }
 
-    private Store storeWithOrders(String token, int count) {
-        Store store = fixtures.store(fake, token);
+    /** A shop of the fake with {@code count} orders, and the credentials of a store that reads it. */
+    private static EcoManagerCredentials shopWithOrders(String token, int count) {
         fake.shop(token).orders(20_001, 20_000 + count, EcoManagerPayloads.IN_DISPATCH);
-        fixtures.deactivate(store);
-        return store;
+        return new EcoManagerCredentials(CoreFixtures.storeCode(), fake.baseUrl(), token);
     }
 
     @Test
     void walksCursorPagesNewestFirstWithTheBearerToken() {
         String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 150));
+        EcoManagerSession session = client.open(shopWithOrders(token, 150));
 
         OrdersPage first = session.orders(null, 100);
         OrdersPage second = session.orders(first.nextCursor(), 100);
@@ -74,32 +76,70 @@ class EcoManagerClientTest {
         assertThat(session.requests()).isEqualTo(2);
     }
 
-    @Test
-    void rejectedTokenIsNeverRetriedAndNeverAppearsInTheError() {
-        String token401 = FakeEcoManager.newToken();
-        String token403 = FakeEcoManager.newToken();
-        EcoManagerSession unauthenticated = client.open(storeWithOrders(token401, 1));
-        EcoManagerSession forbidden = client.open(storeWithOrders(token403, 1));
-        fake.failAlways(token401, aResponse().withStatus(401).withBody("{\"message\":\"Unauthenticated.\"}"));
-        fake.failAlways(token403, aResponse().withStatus(403).withBody("{\"message\":\"Token expired\"}"));
-
-        assertThatThrownBy(() -> unauthenticated.orders(null, 100))
-                .isInstanceOf(StoreCredentialsRejectedException.class)
-                .hasMessageContaining("401")
-                .hasMessageNotContaining(token401);
-        assertThatThrownBy(() -> forbidden.orders(null, 100))
-                .isInstanceOf(StoreCredentialsRejectedException.class)
-                .hasMessageContaining("403")
-                .hasMessageNotContaining(token403);
-        assertThat(fake.requestCount(token401)).isEqualTo(1);
-        assertThat(fake.requestCount(token403)).isEqualTo(1);
+    static Stream<Arguments> failuresThatAreNeverRetried() {
+        return Stream.of(
+                failure(
+                        "401: the token is refused",
+                        aResponse().withStatus(401).withBody("{\"message\":\"Unauthenticated.\"}"),
+                        StoreCredentialsRejectedException.class,
+                        "401"),
+                failure(
+                        "403: the token is expired",
+                        aResponse().withStatus(403).withBody("{\"message\":\"Token expired\"}"),
+                        StoreCredentialsRejectedException.class,
+                        "403"),
+                failure(
+                        "404: a wrong base URL",
+                        aResponse().withStatus(404).withBody("Not Found"),
+                        UpstreamRequestRejectedException.class,
+                        "404"),
+                failure(
+                        "429 asking for more than the cap",
+                        aResponse().withStatus(429).withHeader("Retry-After", "3600"),
+                        UpstreamRateLimitedException.class,
+                        "3600"),
+                failure(
+                        "malformed JSON: an error, never an empty page",
+                        json("{\"data\": [{\"id\": 1,"),
+                        MalformedResponseException.class,
+                        "not valid JSON"),
+                failure(
+                        "a list that is not newest first",
+                        json("{\"data\": [{\"id\": 101}, {\"id\": 102}], \"meta\": {\"next_cursor\": null}}"),
+                        MalformedResponseException.class,
+                        "newest first"));
     }
 
-    @Test
-    void honoursRetryAfterOnA429ThenSucceeds() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failuresThatAreNeverRetried")
+    void failsAtOnceWithoutRetryAndNeverShowsTheToken(
+            ResponseDefinitionBuilder answer, Class<? extends Exception> failure, String message) {
         String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        fake.failNext(token, 1, aResponse().withStatus(429).withHeader("Retry-After", "1"));
+        EcoManagerSession session = client.open(shopWithOrders(token, 3));
+        fake.failAlways(token, answer);
+
+        assertThatThrownBy(() -> session.orders(null, 100))
+                .isInstanceOf(failure)
+                .hasMessageContaining(message)
+                .hasMessageNotContaining(token);
+        assertThat(fake.requestCount(token)).isEqualTo(1);
+    }
+
+    static Stream<Arguments> rateLimitAnswers() {
+        return Stream.of(
+                Arguments.of(
+                        Named.of("Retry-After: 1", aResponse().withStatus(429).withHeader("Retry-After", "1"))),
+                // scheduler.ecomanager.default-retry-after is 1 s in tests (60 s in production)
+                Arguments.of(Named.of(
+                        "no Retry-After: the default delay", aResponse().withStatus(429))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rateLimitAnswers")
+    void waitsOutA429ThenSucceeds(ResponseDefinitionBuilder answer) {
+        String token = FakeEcoManager.newToken();
+        EcoManagerSession session = client.open(shopWithOrders(token, 3));
+        fake.failNext(token, 1, answer);
 
         OrdersPage page = session.orders(null, 100);
 
@@ -113,150 +153,59 @@ class EcoManagerClientTest {
     }
 
     @Test
-    void waitsTheDefaultDelayOnA429WithoutRetryAfter() {
-        String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        fake.failNext(token, 1, aResponse().withStatus(429));
-
-        OrdersPage page = session.orders(null, 100);
-
-        assertThat(page.orders()).hasSize(3);
-        List<LoggedRequest> requests = fake.requests(token);
-        // scheduler.ecomanager.default-retry-after is 1 s in tests (60 s in production)
-        assertThat(Duration.between(
-                        requests.get(0).getLoggedDate().toInstant(),
-                        requests.get(1).getLoggedDate().toInstant()))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(950));
-    }
-
-    @Test
-    void givesUpAtOnceWhenRetryAfterIsBeyondTheCap() {
-        String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        fake.failAlways(token, aResponse().withStatus(429).withHeader("Retry-After", "3600"));
-
-        assertThatThrownBy(() -> session.orders(null, 100))
-                .isInstanceOf(UpstreamRateLimitedException.class)
-                .hasMessageContaining("3600");
-        assertThat(fake.requestCount(token)).isEqualTo(1);
-    }
-
-    @Test
     void neverWaitsForARetryPastTheDeadline() {
         String token = FakeEcoManager.newToken();
-        Store store = storeWithOrders(token, 3);
-        EcoManagerSession session = client.open(store, java.time.Instant.now().plusMillis(500));
+        EcoManagerSession session =
+                client.open(shopWithOrders(token, 3), Instant.now().plusMillis(500));
         fake.failAlways(token, aResponse().withStatus(429).withHeader("Retry-After", "1"));
 
         assertThatThrownBy(() -> session.orders(null, 100)).isInstanceOf(UpstreamRateLimitedException.class);
         assertThat(fake.requestCount(token)).isEqualTo(1);
     }
 
-    @Test
-    void retriesA500WithBackoffAndRecovers() {
+    static Stream<Arguments> transientFailures() {
+        return Stream.of(
+                Arguments.of(Named.of("two 500s", aResponse().withStatus(500).withBody("Internal Server Error")), 2),
+                // read timeout is 700 ms in tests
+                Arguments.of(Named.of("a timeout", slowPage()), 1),
+                Arguments.of(
+                        Named.of("a dropped connection", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)), 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transientFailures")
+    void retriesATransientFailureWithBackoffAndRecovers(ResponseDefinitionBuilder answer, int times) {
         String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        fake.failNext(token, 2, aResponse().withStatus(500).withBody("Internal Server Error"));
+        EcoManagerSession session = client.open(shopWithOrders(token, 3));
+        fake.failNext(token, times, answer);
 
         OrdersPage page = session.orders(null, 100);
 
         assertThat(page.orders()).hasSize(3);
-        assertThat(fake.requestCount(token)).isEqualTo(3);
-        assertThat(session.requests()).isEqualTo(3);
+        assertThat(fake.requestCount(token)).isEqualTo(times + 1);
+        assertThat(session.requests()).isEqualTo(times + 1);
     }
 
-    @Test
-    void aPersistentOutageFailsAfterTheCappedRetriesAndIsNeverAnEmptyPage() {
+    static Stream<Arguments> persistentOutages() {
+        return Stream.of(
+                Arguments.of(Named.of("503 on every attempt", aResponse().withStatus(503)), "503"),
+                Arguments.of(Named.of("a timeout on every attempt", slowPage()), "timed out"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("persistentOutages")
+    void aPersistentOutageFailsAfterTheCappedRetriesAndIsNeverAnEmptyPage(
+            ResponseDefinitionBuilder answer, String message) {
         String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        fake.failAlways(token, aResponse().withStatus(503));
+        EcoManagerSession session = client.open(shopWithOrders(token, 3));
+        fake.failAlways(token, answer);
 
         assertThatThrownBy(() -> session.orders(null, 100))
                 .isInstanceOf(UpstreamUnavailableException.class)
-                .hasMessageContaining("503");
+                .hasMessageContaining(message);
         // scheduler.ecomanager.max-retries=3 in tests: the first attempt and three retries
         assertThat(fake.requestCount(token)).isEqualTo(4);
-    }
-
-    @Test
-    void retriesATimeoutAndRecovers() {
-        String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        // read timeout is 700 ms in tests
-        fake.failNext(
-                token, 1, aResponse().withStatus(200).withFixedDelay(1_500).withBody("{\"data\": []}"));
-
-        OrdersPage page = session.orders(null, 100);
-
-        assertThat(page.orders()).hasSize(3);
-        assertThat(fake.requestCount(token)).isEqualTo(2);
-    }
-
-    @Test
-    void reportsPersistentTimeoutsAsUnavailable() {
-        String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        fake.failAlways(token, aResponse().withStatus(200).withFixedDelay(1_500).withBody("{\"data\": []}"));
-
-        assertThatThrownBy(() -> session.orders(null, 100))
-                .isInstanceOf(UpstreamUnavailableException.class)
-                .hasMessageContaining("timed out");
         assertThat(session.requests()).isEqualTo(4);
-    }
-
-    @Test
-    void retriesADroppedConnection() {
-        String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        fake.failNext(token, 1, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-
-        assertThat(session.orders(null, 100).orders()).hasSize(3);
-        assertThat(fake.requestCount(token)).isEqualTo(2);
-    }
-
-    @Test
-    void malformedJsonIsAnErrorNotAnEmptyPageAndIsNotRetried() {
-        String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        fake.failAlways(
-                token,
-                aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"data\": [{\"id\": 1,"));
-
-        assertThatThrownBy(() -> session.orders(null, 100))
-                .isInstanceOf(MalformedResponseException.class)
-                .hasMessageContaining("not valid JSON");
-        assertThat(fake.requestCount(token)).isEqualTo(1);
-    }
-
-    @Test
-    void refusesAListThatIsNotNewestFirst() {
-        String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        fake.failAlways(
-                token,
-                aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"data\": [{\"id\": 101}, {\"id\": 102}], \"meta\": {\"next_cursor\": null}}"));
-
-        assertThatThrownBy(() -> session.orders(null, 100))
-                .isInstanceOf(MalformedResponseException.class)
-                .hasMessageContaining("newest first");
-    }
-
-    @Test
-    void aWrongBaseUrlIsRejectedWithoutRetries() {
-        String token = FakeEcoManager.newToken();
-        EcoManagerSession session = client.open(storeWithOrders(token, 3));
-        fake.failAlways(token, aResponse().withStatus(404).withBody("Not Found"));
-
-        assertThatThrownBy(() -> session.orders(null, 100))
-                .isInstanceOf(UpstreamRequestRejectedException.class)
-                .hasMessageContaining("404");
-        assertThat(fake.requestCount(token)).isEqualTo(1);
     }
 
     @Test
@@ -270,11 +219,20 @@ class EcoManagerClientTest {
     }
 
     @Test
+    void credentialsNeverShowTheirToken() {
+        String token = FakeEcoManager.newToken();
+
+        assertThat(new EcoManagerCredentials("NATU", fake.baseUrl(), token).toString())
+                .contains("NATU")
+                .doesNotContain(token);
+    }
+
+    @Test
     void connectionTestUsesOneCheapRequestAndSaysWhatHappened() {
         String good = FakeEcoManager.newToken();
         String bad = FakeEcoManager.newToken();
-        Store accepted = storeWithOrders(good, 5);
-        Store refused = storeWithOrders(bad, 5);
+        EcoManagerCredentials accepted = shopWithOrders(good, 5);
+        EcoManagerCredentials refused = shopWithOrders(bad, 5);
         fake.failAlways(bad, aResponse().withStatus(401));
 
         ConnectionCheck ok = tester.test(accepted);
@@ -289,5 +247,21 @@ class EcoManagerClientTest {
         assertThat(rejected.httpStatus()).isEqualTo(401);
         assertThat(rejected.message()).contains("refused").doesNotContain(bad);
         assertThat(fake.requestCount(bad)).isEqualTo(1);
+    }
+
+    private static Arguments failure(
+            String name, ResponseDefinitionBuilder answer, Class<? extends Exception> failure, String message) {
+        return Arguments.of(Named.of(name, answer), failure, message);
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
+    }
+
+    private static ResponseDefinitionBuilder slowPage() {
+        return aResponse().withStatus(200).withFixedDelay(1_500).withBody("{\"data\": []}");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class EcoManagerOrderParserTest {
@@ -41,25 +40,6 @@ class EcoManagerOrderParserTest {
                         new BigDecimal("3500.00"),
                         new BigDecimal("7000.00")));
         assertThat(order.rawJson()).contains("\"shipping_company\":\"Yalidine\"");
-    }
-
-    @Test
-    void readsBothDateFormsAsAlgiersLocalTime() {
-        Instant expected = Instant.parse("2025-07-24T17:38:27Z");
-
-        assertThat(EcoManagerOrderParser.instant(
-                        new ObjectMapper().getNodeFactory().textNode("2025-07-24T18:38:27")))
-                .isEqualTo(expected);
-        assertThat(EcoManagerOrderParser.instant(
-                        new ObjectMapper().getNodeFactory().textNode("2025-07-24 18:38:27")))
-                .isEqualTo(expected);
-        assertThat(EcoManagerOrderParser.instant(
-                        new ObjectMapper().getNodeFactory().textNode("2025-07-24T17:38:27.000000Z")))
-                .as("Laravel's serialised UTC form keeps its zone")
-                .isEqualTo(expected);
-        assertThat(EcoManagerOrderParser.instant(
-                        new ObjectMapper().getNodeFactory().textNode("hier soir")))
-                .isNull();
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dz.libertaphonix.scheduler.agents.Agent;
 import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerClient;
+import dz.libertaphonix.scheduler.importing.intake.QuarantineNote;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.UnitResult;
@@ -357,7 +358,7 @@ class OrderImportTest {
         assertThat(result.quarantined()).isEqualTo(5);
         assertThat(result.status()).isEqualTo(StoreImportStatus.SUCCEEDED);
         assertThat(result.quarantine())
-                .extracting(StoreImportResult.QuarantineNote::ecomanagerId)
+                .extracting(QuarantineNote::ecomanagerId)
                 .containsExactlyInAnyOrder(12L, 17L, 20L, 22L, null);
         List<Map<String, Object>> quarantined = fixtures.quarantine(store);
         assertThat(quarantined).hasSize(5);

@@ -7,26 +7,24 @@ import dz.libertaphonix.scheduler.ecomanager.EcoManagerOrder;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerSession;
 import dz.libertaphonix.scheduler.ecomanager.OrdersPage;
 import dz.libertaphonix.scheduler.orders.AlgerianPhone;
-import dz.libertaphonix.scheduler.orders.Customer;
-import dz.libertaphonix.scheduler.orders.CustomerRepository;
-import dz.libertaphonix.scheduler.orders.Order;
-import dz.libertaphonix.scheduler.orders.OrderItem;
-import dz.libertaphonix.scheduler.orders.OrderItemRepository;
-import dz.libertaphonix.scheduler.orders.OrderRepository;
-import dz.libertaphonix.scheduler.orders.OrderStatus;
-import dz.libertaphonix.scheduler.orders.OrderStatusEvent;
-import dz.libertaphonix.scheduler.orders.OrderStatusEventRepository;
-import dz.libertaphonix.scheduler.orders.StatusEventSource;
 import dz.libertaphonix.scheduler.stores.Store;
+import dz.libertaphonix.scheduler.stores.StoreTokens;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The benchmark's baseline: the same orders, fetched the same way, but stored the way the old
- * system did — one order per transaction, row by row through the ORM, each assigned on its own.
+ * system did — one order per transaction, row by row (a statement per customer, order, item and
+ * event), each assigned on its own.
  */
 @ApplicationScoped
 public class PerOrderBaseline {
@@ -34,15 +32,17 @@ public class PerOrderBaseline {
     private final EcoManagerClient client;
     private final Writer writer;
     private final AssignmentService assignment;
+    private final StoreTokens tokens;
 
-    public PerOrderBaseline(EcoManagerClient client, Writer writer, AssignmentService assignment) {
+    public PerOrderBaseline(EcoManagerClient client, Writer writer, AssignmentService assignment, StoreTokens tokens) {
         this.client = client;
         this.writer = writer;
         this.assignment = assignment;
+        this.tokens = tokens;
     }
 
     public int importAll(Store store, UUID runId) {
-        EcoManagerSession session = client.open(store);
+        EcoManagerSession session = client.open(tokens.credentials(store));
         int imported = 0;
         String cursor = null;
         do {
@@ -65,77 +65,109 @@ public class PerOrderBaseline {
     @ApplicationScoped
     public static class Writer {
 
-        private final CustomerRepository customers;
-        private final OrderRepository orders;
-        private final OrderItemRepository items;
-        private final OrderStatusEventRepository events;
+        private final AgroalDataSource dataSource;
 
-        public Writer(
-                CustomerRepository customers,
-                OrderRepository orders,
-                OrderItemRepository items,
-                OrderStatusEventRepository events) {
-            this.customers = customers;
-            this.orders = orders;
-            this.items = items;
-            this.events = events;
+        public Writer(AgroalDataSource dataSource) {
+            this.dataSource = dataSource;
         }
 
         @Transactional
         public Long insertOne(long storeId, EcoManagerOrder source, UUID runId) {
-            if (orders.findByStoreAndEcoManagerId(storeId, source.id()).isPresent()) {
-                return null;
+            try (Connection connection = dataSource.getConnection()) {
+                if (one(
+                                connection,
+                                "select id from orders where store_id = ? and ecomanager_id = ?",
+                                storeId,
+                                source.id())
+                        != null) {
+                    return null;
+                }
+                Timestamp now = Timestamp.from(Instant.now());
+                String phone = AlgerianPhone.normalise(source.telephone()).orElseThrow();
+                Long customerId = one(connection, "select id from customers where phone = ?", phone);
+                if (customerId == null) {
+                    customerId = one(
+                            connection,
+                            "insert into customers (full_name, phone, created_at, updated_at) values (?, ?, ?, ?)"
+                                    + " returning id",
+                            source.fullName(),
+                            phone,
+                            now,
+                            now);
+                }
+                update(
+                        connection,
+                        "update customers set full_name = ?, wilaya = ?, commune = ?, updated_at = ? where id = ?",
+                        source.fullName(),
+                        source.wilaya(),
+                        source.commune(),
+                        now,
+                        customerId);
+                Long orderId = one(
+                        connection,
+                        """
+                        insert into orders (store_id, ecomanager_id, reference, customer_id, status, ecomanager_state,
+                                            confirmation_state, ordered_at, total, last_run_id, imported_at, updated_at)
+                        values (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?) returning id""",
+                        storeId,
+                        source.id(),
+                        source.reference(),
+                        customerId,
+                        source.state(),
+                        source.confirmationState(),
+                        source.createdAt() == null ? null : Timestamp.from(source.createdAt()),
+                        source.total(),
+                        runId,
+                        now,
+                        now);
+                int line = 0;
+                for (EcoManagerItem item : source.items()) {
+                    update(
+                            connection,
+                            "insert into order_items (order_id, line_no, product_id, sku, title, quantity, unit_price,"
+                                    + " total_price) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                            orderId,
+                            ++line,
+                            item.productId(),
+                            item.sku(),
+                            item.title(),
+                            item.quantity(),
+                            item.unitPrice(),
+                            item.totalPrice());
+                }
+                update(
+                        connection,
+                        "insert into order_status_events (order_id, source, to_status, run_id, occurred_at)"
+                                + " values (?, 'IMPORT', 'PENDING', ?, ?)",
+                        orderId,
+                        runId,
+                        now);
+                return orderId;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
-            Instant now = Instant.now();
-            String phone = AlgerianPhone.normalise(source.telephone()).orElseThrow();
-            Customer customer = customers.findByPhone(phone).orElseGet(() -> {
-                Customer created = new Customer();
-                created.phone = phone;
-                created.fullName = source.fullName();
-                created.createdAt = now;
-                created.updatedAt = now;
-                customers.persist(created);
-                return created;
-            });
-            customer.fullName = source.fullName();
-            customer.wilaya = source.wilaya();
-            customer.commune = source.commune();
-            customer.updatedAt = now;
-            Order order = new Order();
-            order.storeId = storeId;
-            order.ecomanagerId = source.id();
-            order.reference = source.reference();
-            order.customerId = customer.id;
-            order.status = OrderStatus.PENDING;
-            order.ecomanagerState = source.state();
-            order.confirmationState = source.confirmationState();
-            order.orderedAt = source.createdAt();
-            order.total = source.total();
-            order.lastRunId = runId;
-            order.importedAt = now;
-            order.updatedAt = now;
-            orders.persist(order);
-            int line = 0;
-            for (EcoManagerItem sourceItem : source.items()) {
-                OrderItem item = new OrderItem();
-                item.orderId = order.id;
-                item.lineNo = ++line;
-                item.productId = sourceItem.productId();
-                item.sku = sourceItem.sku();
-                item.title = sourceItem.title();
-                item.quantity = sourceItem.quantity();
-                item.unitPrice = sourceItem.unitPrice();
-                item.totalPrice = sourceItem.totalPrice();
-                items.persist(item);
+        }
+
+        private static Long one(Connection connection, String sql, Object... parameters) throws SQLException {
+            try (PreparedStatement statement = prepare(connection, sql, parameters);
+                    ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
             }
-            OrderStatusEvent event = new OrderStatusEvent();
-            event.orderId = order.id;
-            event.source = StatusEventSource.IMPORT;
-            event.toStatus = OrderStatus.PENDING.name();
-            event.runId = runId;
-            event.occurredAt = now;
-            events.persist(event);
-            return order.id;
+        }
+
+        private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+            try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+                statement.executeUpdate();
+            }
+        }
+
+        private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+                throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement;
         }
     }
 }

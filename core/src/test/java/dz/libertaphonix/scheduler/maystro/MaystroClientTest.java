@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
 import dz.libertaphonix.scheduler.common.ratelimit.RedisRateLimiter;
+import dz.libertaphonix.scheduler.maystro.config.MaystroConfig;
 import dz.libertaphonix.scheduler.testsupport.MaystroFake;
 import dz.libertaphonix.scheduler.testsupport.MaystroParcels;
-import dz.libertaphonix.scheduler.testsupport.MaystroWireMock;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(RealServicesResource.class)
-@QuarkusTestResource(MaystroWireMock.class)
+@QuarkusTestResource(MaystroFake.Resource.class)
 class MaystroClientTest {
 
     private static final String PAGE_WITH_ODD_FIELDS = """
@@ -49,9 +50,15 @@ class MaystroClientTest {
     @Inject
     RedisRateLimiter limiter;
 
+    @Inject
+    MaystroConfig config;
+
+    @Inject
+    Clock clock;
+
     @Test
     void readsAPageUnderListToleratingStringAndNumberIdsNullsAndNonTextReasons() {
-        MaystroFake maystro = MaystroFake.account("tolerant").page(1, okJson(PAGE_WITH_ODD_FIELDS));
+        MaystroFake.Account maystro = MaystroFake.account("tolerant").page(1, okJson(PAGE_WITH_ODD_FIELDS));
 
         MaystroPage page = client.session(maystro.account()).page(1).orElseThrow();
 
@@ -83,7 +90,8 @@ class MaystroClientTest {
 
     @Test
     void sendsTheKeyAsATokenHeader() {
-        MaystroFake maystro = MaystroFake.account("token").page(1, okJson(MaystroParcels.page(1, 0, List.of(), true)));
+        MaystroFake.Account maystro =
+                MaystroFake.account("token").page(1, okJson(MaystroParcels.page(1, 0, List.of(), true)));
 
         client.session(maystro.account()).page(1);
 
@@ -93,7 +101,7 @@ class MaystroClientTest {
 
     @Test
     void aPagePastTheEndEndsTheListInsteadOfFailing() {
-        MaystroFake maystro = MaystroFake.account("past-end");
+        MaystroFake.Account maystro = MaystroFake.account("past-end");
 
         assertThat(client.session(maystro.account()).page(7)).isEmpty();
     }
@@ -101,7 +109,7 @@ class MaystroClientTest {
     @Test
     void findsTheParcelsOfOneReference() {
         Map<String, Object> parcel = MaystroParcels.parcel("LOOK-1", 31, Instant.parse("2025-07-24T10:00:00Z"));
-        MaystroFake maystro = MaystroFake.account("lookup").lookup("LOOK-1", List.of(parcel));
+        MaystroFake.Account maystro = MaystroFake.account("lookup").lookup("LOOK-1", List.of(parcel));
 
         MaystroSession session = client.session(maystro.account());
 
@@ -113,7 +121,7 @@ class MaystroClientTest {
 
     @Test
     void waitsWhatRetryAfterSaysOnA429ThenSucceeds() {
-        MaystroFake maystro = MaystroFake.account("slow-down")
+        MaystroFake.Account maystro = MaystroFake.account("slow-down")
                 .pageThen(
                         1,
                         aResponse().withStatus(429).withHeader("Retry-After", "1"),
@@ -131,7 +139,7 @@ class MaystroClientTest {
 
     @Test
     void givesUpAfterTheCappedNumberOf429Retries() {
-        MaystroFake maystro = MaystroFake.account("always-429")
+        MaystroFake.Account maystro = MaystroFake.account("always-429")
                 .always(aResponse().withStatus(429).withHeader("Retry-After", "0"));
 
         assertThatThrownBy(() -> client.session(maystro.account()).page(1))
@@ -142,7 +150,7 @@ class MaystroClientTest {
 
     @Test
     void retriesServerErrorsWithBackoffThenSucceeds() {
-        MaystroFake maystro = MaystroFake.account("flaky")
+        MaystroFake.Account maystro = MaystroFake.account("flaky")
                 .pageThen(1, aResponse().withStatus(503), okJson(MaystroParcels.page(1, 0, List.of(), true)));
 
         assertThat(client.session(maystro.account()).page(1)).isPresent();
@@ -151,7 +159,8 @@ class MaystroClientTest {
 
     @Test
     void aPageThatKeepsFailingIsAnErrorNeverAnEmptyPage() {
-        MaystroFake maystro = MaystroFake.account("down").always(aResponse().withStatus(502));
+        MaystroFake.Account maystro =
+                MaystroFake.account("down").always(aResponse().withStatus(502));
 
         assertThatThrownBy(() -> client.session(maystro.account()).page(1))
                 .isInstanceOf(MaystroUnavailableException.class)
@@ -163,7 +172,7 @@ class MaystroClientTest {
 
     @Test
     void aTimeoutIsRetriedLikeAServerError() {
-        MaystroFake maystro = MaystroFake.account("timeout")
+        MaystroFake.Account maystro = MaystroFake.account("timeout")
                 .pageThen(
                         1,
                         okJson(MaystroParcels.page(1, 0, List.of(), true)).withFixedDelay(1500),
@@ -175,7 +184,7 @@ class MaystroClientTest {
 
     @Test
     void rejectedCredentialsAreNeverRetried() {
-        MaystroFake maystro = MaystroFake.account("revoked")
+        MaystroFake.Account maystro = MaystroFake.account("revoked")
                 .always(aResponse().withStatus(401).withBody("{\"detail\":\"Invalid token.\"}"));
 
         assertThatThrownBy(() -> client.session(maystro.account()).page(1))
@@ -187,7 +196,7 @@ class MaystroClientTest {
 
     @Test
     void aBodyThatIsNotTheDocumentedJsonIsAFailedPage() {
-        MaystroFake maystro = MaystroFake.account("garbled")
+        MaystroFake.Account maystro = MaystroFake.account("garbled")
                 .page(1, aResponse().withStatus(200).withBody("<html>maintenance</html>"))
                 .page(2, okJson("{\"detail\": \"ok\"}"));
         MaystroSession session = client.session(maystro.account());
@@ -200,7 +209,8 @@ class MaystroClientTest {
 
     @Test
     void everyRequestDrawsFromTheKeysSharedBudget() {
-        MaystroFake maystro = MaystroFake.account("budget").page(1, okJson(MaystroParcels.page(1, 0, List.of(), true)));
+        MaystroFake.Account maystro =
+                MaystroFake.account("budget").page(1, okJson(MaystroParcels.page(1, 0, List.of(), true)));
         MaystroSession session = client.session(maystro.account());
 
         for (int i = 0; i < 3; i++) {
@@ -217,12 +227,13 @@ class MaystroClientTest {
 
     @Test
     void readsRetryAfterAsSecondsOrAnHttpDateCappedAndDefaulted() {
-        assertThat(client.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
-        assertThat(client.retryAfter(null)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(client.retryAfter("soon")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(client.retryAfter("86400")).isEqualTo(Duration.ofSeconds(120));
+        MaystroRetries retries = new MaystroRetries(config.retry(), clock);
+        assertThat(retries.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
+        assertThat(retries.retryAfter(null)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(retries.retryAfter("soon")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(retries.retryAfter("86400")).isEqualTo(Duration.ofSeconds(120));
         String inAMinute =
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(62));
-        assertThat(client.retryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(62));
+        assertThat(retries.retryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(62));
     }
 }

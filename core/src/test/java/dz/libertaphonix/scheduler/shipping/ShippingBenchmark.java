@@ -1,20 +1,18 @@
 package dz.libertaphonix.scheduler.shipping;
 
-import dz.libertaphonix.scheduler.maystro.MaystroAccount;
+import dz.libertaphonix.scheduler.maystro.MaystroCredentials;
 import dz.libertaphonix.scheduler.maystro.MaystroParcel;
-import dz.libertaphonix.scheduler.orders.Order;
-import dz.libertaphonix.scheduler.orders.OrderRepository;
-import dz.libertaphonix.scheduler.orders.OrderStatus;
-import dz.libertaphonix.scheduler.orders.OrderStatusEvent;
-import dz.libertaphonix.scheduler.orders.OrderStatusEventRepository;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
-import dz.libertaphonix.scheduler.runs.JobContext;
-import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.shipping.changes.ShippingChange;
+import dz.libertaphonix.scheduler.shipping.changes.ShippingChangeApplier;
+import dz.libertaphonix.scheduler.shipping.changes.ShippingRules;
+import dz.libertaphonix.scheduler.shipping.matching.OrderShippingState;
+import dz.libertaphonix.scheduler.shipping.matching.ShipmentGateway;
 import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.testsupport.FakeMaystroServer;
+import dz.libertaphonix.scheduler.testsupport.MaystroFake;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
+import dz.libertaphonix.scheduler.testsupport.TestJobContext;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,10 +27,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +43,8 @@ import org.junit.jupiter.api.Test;
  *
  * <ol>
  *   <li>reconcile throughput (read, decide, write) of the batched writer on 100,000 orders vs a
- *       per-row ORM update loop on a 2,000-order sample, both measured here;
+ *       per-row loop (read, update, insert an event, commit, order by order) on a 2,000-order
+ *       sample, both measured here;
  *   <li>wall time of a 100,000-open-order / 120,000-parcel run vs the ideal
  *       {@code requests x latency / 10};
  *   <li>requests for 50 open orders vs the old system's fixed 350 pages;
@@ -88,23 +85,17 @@ class ShippingBenchmark {
     AgroalDataSource dataSource;
 
     @Inject
-    ShipmentMatcher matcher;
+    ShipmentGateway shipments;
 
     @Inject
     ShippingRules rules;
 
     @Inject
-    ShippingUpdater updater;
-
-    @Inject
-    OrderRepository orders;
-
-    @Inject
-    OrderStatusEventRepository events;
+    ShippingChangeApplier updater;
 
     @Test
     void shippingSync() throws Exception {
-        try (FakeMaystroServer maystro = new FakeMaystroServer()) {
+        try (MaystroFake maystro = MaystroFake.standalone()) {
             maystro.latency(LATENCY);
 
             // (3) 50 open orders among 7,000 parcels: the old system always read 350 pages
@@ -160,7 +151,7 @@ class ShippingBenchmark {
                     big.notChecked(),
                     big.stoppedBecause());
 
-            // (1) reconcile throughput: batched writer on 100,000 orders vs per-row ORM on 2,000
+            // (1) reconcile throughput: batched writer on 100,000 orders vs per-row statements on 2,000
             Instant batchedEra = ShippingFixtures.era();
             long batchedStore = seed("BATCHED", batchedEra, 100_000, 100_000, 100_000, 2_000_000);
             double batched = batchedReconcile(batchedStore, batchedEra);
@@ -168,17 +159,23 @@ class ShippingBenchmark {
             long perRowStore = seed("PERROW", perRowEra, 2_000, 2_000, 2_000, 4_000_000);
             double perRow = perRowReconcile(perRowStore, perRowEra);
             print("shipping.reconcile_batched_100k", batched, "orders/s");
-            print("shipping.reconcile_per_row_orm_2k", perRow, "orders/s");
+            print("shipping.reconcile_per_row_2k", perRow, "orders/s");
             print("shipping.reconcile_speedup", batched / perRow, "x");
         }
     }
 
-    private ShippingSyncReport run(FakeMaystroServer maystro, Scenario scenario, HeapSampler sampler) {
+    private ShippingSyncReport run(MaystroFake maystro, Scenario scenario, HeapSampler sampler) {
         maystro.serve(scenario.key(), scenario);
         UUID runId = fixtures.run(scenario.era());
-        MaystroAccount account = new MaystroAccount(
+        MaystroCredentials account = new MaystroCredentials(
                 scenario.prefix().toLowerCase(Locale.ROOT), scenario.key(), URI.create(maystro.baseUrl()));
-        return sync.run(List.of(account), new BenchContext(runId, scenario.era(), sampler));
+        TestJobContext context = TestJobContext.shippingAt(runId, scenario.era())
+                .onProgress(progress -> {
+                    if (sampler != null && "pages".equals(progress.unit())) {
+                        sampler.at(progress.done());
+                    }
+                });
+        return sync.run(List.of(account), context);
     }
 
     // ---- (1) reconcile: read, decide, write -----------------------------------------------------
@@ -189,7 +186,7 @@ class ShippingBenchmark {
         long started = System.nanoTime();
         for (int from = 0; from < ids.size(); from += 100) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
-            Map<Long, OrderShippingState> states = matcher.states(chunk);
+            Map<Long, OrderShippingState> states = shipments.states(chunk);
             List<ShippingChange> changes = new ArrayList<>(chunk.size());
             for (long id : chunk) {
                 OrderShippingState state = states.get(id);
@@ -205,30 +202,51 @@ class ShippingBenchmark {
         UUID runId = fixtures.run(era);
         long started = System.nanoTime();
         for (long id : ids) {
-            // what a straightforward service does: load the entity, set its fields, add an event, commit
-            QuarkusTransaction.requiringNew().run(() -> {
-                Order order = orders.findById(id);
-                OrderStatusEvent event = new OrderStatusEvent();
-                event.orderId = order.id;
-                event.source = StatusEventSource.SHIPPING_SYNC;
-                event.fromStatus = order.status.name();
-                event.fromShippingCode = order.shippingStatusCode;
-                order.status = OrderStatus.DELIVERED;
-                order.shippingStatusCode = 41;
-                order.shippingStatusLabel = "LIVRÉ";
-                order.shippingDeliveredAt = era.minus(Duration.ofHours(2));
-                order.shippingSyncedAt = Instant.now();
-                order.lastRunId = runId;
-                order.updatedAt = order.shippingSyncedAt;
-                event.toStatus = order.status.name();
-                event.toShippingCode = 41;
-                event.runId = runId;
-                event.occurredAt = order.updatedAt;
-                event.details = Map.of("label", "LIVRÉ", "account", "bench");
-                events.persist(event);
-            });
+            // what a straightforward per-row service does: read the order, update it, add an event, commit
+            QuarkusTransaction.requiringNew().run(() -> reconcileOne(id, era, runId));
         }
         return ids.size() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private void reconcileOne(long id, Instant era, UUID runId) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = dataSource.getConnection()) {
+            String fromStatus;
+            Integer fromCode;
+            try (PreparedStatement select =
+                    connection.prepareStatement("select status, shipping_status_code from orders where id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    fromStatus = rows.getString(1);
+                    fromCode = rows.getObject(2, Integer.class);
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update orders set status = 'DELIVERED', shipping_status_code = 41, shipping_status_label = 'LIVRÉ',
+                           shipping_delivered_at = ?, shipping_synced_at = ?, last_run_id = ?, updated_at = ?
+                    where id = ?""")) {
+                update.setTimestamp(1, Timestamp.from(era.minus(Duration.ofHours(2))));
+                update.setTimestamp(2, now);
+                update.setObject(3, runId);
+                update.setTimestamp(4, now);
+                update.setLong(5, id);
+                update.executeUpdate();
+            }
+            try (PreparedStatement event = connection.prepareStatement("""
+                    insert into order_status_events (order_id, source, from_status, to_status, from_shipping_code,
+                                                     to_shipping_code, run_id, occurred_at, details)
+                    values (?, 'SHIPPING_SYNC', ?, 'DELIVERED', ?, 41, ?, ?, '{"label": "LIVRÉ", "account": "bench"}')""")) {
+                event.setLong(1, id);
+                event.setString(2, fromStatus);
+                event.setObject(3, fromCode);
+                event.setObject(4, runId);
+                event.setTimestamp(5, now);
+                event.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static MaystroParcel delivered(OrderShippingState state, Instant era) {
@@ -322,7 +340,7 @@ class ShippingBenchmark {
     }
 
     /** A newest-first parcel list for the fake, generated on demand. */
-    private interface Scenario extends FakeMaystroServer.Dataset {
+    private interface Scenario extends MaystroFake.Dataset {
         String prefix();
 
         Instant era();
@@ -479,50 +497,5 @@ class ShippingBenchmark {
 
     private static void print(String name, double value, String unit) {
         System.out.println(String.format(Locale.ROOT, "BENCH %s %.2f %s", name, value, unit));
-    }
-
-    private static final class BenchContext implements JobContext {
-
-        private final UUID runId;
-        private final Clock clock;
-        private final HeapSampler sampler;
-
-        BenchContext(UUID runId, Instant now, HeapSampler sampler) {
-            this.runId = runId;
-            this.clock = Clock.fixed(now, ZoneOffset.UTC);
-            this.sampler = sampler;
-        }
-
-        @Override
-        public UUID runId() {
-            return runId;
-        }
-
-        @Override
-        public JobId jobId() {
-            return ShippingStatusSyncJob.ID;
-        }
-
-        @Override
-        public RunTrigger trigger() {
-            return RunTrigger.MANUAL;
-        }
-
-        @Override
-        public Instant deadline() {
-            return clock.instant().plus(Duration.ofHours(1));
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public void progress(String unit, long done, long total) {
-            if (sampler != null && "pages".equals(unit)) {
-                sampler.at(done);
-            }
-        }
     }
 }

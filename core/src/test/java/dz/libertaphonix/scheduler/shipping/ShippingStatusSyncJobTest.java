@@ -3,7 +3,6 @@ package dz.libertaphonix.scheduler.shipping;
 import static dz.libertaphonix.scheduler.testsupport.MaystroParcels.parcel;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobCatalog;
@@ -11,10 +10,10 @@ import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.MaystroFake;
-import dz.libertaphonix.scheduler.testsupport.MaystroWireMock;
+import dz.libertaphonix.scheduler.testsupport.OrderRow;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
-import dz.libertaphonix.scheduler.testsupport.ShippingJobContext;
+import dz.libertaphonix.scheduler.testsupport.TestJobContext;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The Job bean as the runner calls it, with the accounts from configuration. */
 @QuarkusTest
 @QuarkusTestResource(RealServicesResource.class)
-@QuarkusTestResource(MaystroWireMock.class)
+@QuarkusTestResource(MaystroFake.Resource.class)
 class ShippingStatusSyncJobTest {
 
     @Inject
@@ -44,18 +43,18 @@ class ShippingStatusSyncJobTest {
         Instant now = ShippingFixtures.era();
         UUID runId = fixtures.run(now);
         Store store = fixtures.store();
-        List<Order> orders = IntStream.range(0, 15)
+        List<OrderRow> orders = IntStream.range(0, 15)
                 .mapToObj(i -> fixtures.order(store, ShippingFixtures.reference("JOB"), now))
                 .toList();
         // "main" ships the first ten (a page is cheaper), "backup" the last five (five lookups are)
-        MaystroFake.forKey("main", MaystroWireMock.MAIN_KEY)
+        MaystroFake.forKey("main", MaystroFake.MAIN_KEY)
                 .list(orders.subList(0, 10).stream()
                         .map(o -> parcel(o.reference, 41, now))
                         .toList());
-        MaystroFake backup = MaystroFake.forKey("backup", MaystroWireMock.BACKUP_KEY);
+        MaystroFake.Account backup = MaystroFake.forKey("backup", MaystroFake.BACKUP_KEY);
         orders.subList(10, 15).forEach(o -> backup.lookup(o.reference, List.of(parcel(o.reference, 31, now))));
 
-        JobResult result = job.execute(ShippingJobContext.at(runId, now));
+        JobResult result = job.execute(TestJobContext.shippingAt(runId, now));
 
         assertThat(result.status()).isEqualTo(JobRunStatus.SUCCEEDED);
         assertThat(result.message()).isNull();

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dz.libertaphonix.scheduler.common.CredentialState;
 import dz.libertaphonix.scheduler.maystro.MaystroStatus;
-import dz.libertaphonix.scheduler.orders.Order;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
 import dz.libertaphonix.scheduler.runs.JobResult;
@@ -17,10 +16,10 @@ import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.CoreFixtures;
 import dz.libertaphonix.scheduler.testsupport.MaystroFake;
 import dz.libertaphonix.scheduler.testsupport.MaystroParcels;
-import dz.libertaphonix.scheduler.testsupport.MaystroWireMock;
+import dz.libertaphonix.scheduler.testsupport.OrderRow;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
-import dz.libertaphonix.scheduler.testsupport.ShippingJobContext;
+import dz.libertaphonix.scheduler.testsupport.TestJobContext;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(RealServicesResource.class)
-@QuarkusTestResource(MaystroWireMock.class)
+@QuarkusTestResource(MaystroFake.Resource.class)
 class ShippingStatusSyncTest {
 
     @Inject
@@ -61,14 +60,14 @@ class ShippingStatusSyncTest {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
         List<String> references = references("INFLIGHT", 40);
-        List<Order> orders = fixtures.orders(store, references, now, shippedWithCode(31));
+        List<OrderRow> orders = fixtures.orders(store, references, now, shippedWithCode(31));
         // 38 pages of other businesses' parcels, ours on the last two: the walk must go all the way
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 0; i < 760; i++) {
             list.add(parcel(ShippingFixtures.reference("OTHER"), 31, now.minusSeconds(i)));
         }
         references.forEach(r -> list.add(parcel(r, 41, now.minus(Duration.ofDays(1)))));
-        MaystroFake maystro = MaystroFake.account("inflight").list(list, 300);
+        MaystroFake.Account maystro = MaystroFake.account("inflight").list(list, 300);
 
         ShippingSyncReport report = sync.run(List.of(maystro.account()), context(now));
 
@@ -98,7 +97,7 @@ class ShippingStatusSyncTest {
         }
         list.add(parcel(references.get(0), 41, now.minusSeconds(60)));
         list.add(parcel(references.get(1), 41, now.minusSeconds(61)));
-        MaystroFake maystro = MaystroFake.account("counted").list(list);
+        MaystroFake.Account maystro = MaystroFake.account("counted").list(list);
 
         AccountSyncResult result = sync.run(List.of(maystro.account()), context(now), SyncStrategy.PAGING)
                 .accounts()
@@ -125,7 +124,7 @@ class ShippingStatusSyncTest {
         }
         parcels.add(parcel(references.get(0), 41, now.minusSeconds(60)));
         // Maystro says 100 parcels (5 pages) but serves two pages; page 3 answers "Invalid page"
-        MaystroFake maystro = MaystroFake.account("overcount")
+        MaystroFake.Account maystro = MaystroFake.account("overcount")
                 .page(1, okJson(MaystroParcels.page(1, 100, parcels.subList(0, 20), false)))
                 .page(2, okJson(MaystroParcels.page(2, 100, parcels.subList(20, 40), false)));
 
@@ -148,7 +147,7 @@ class ShippingStatusSyncTest {
         Store store = fixtures.store();
         List<String> references = references("FEW", 3);
         fixtures.orders(store, references, now, shippedWithCode(31));
-        MaystroFake maystro = MaystroFake.account("few")
+        MaystroFake.Account maystro = MaystroFake.account("few")
                 .lookup(references.get(0), List.of(parcel(references.get(0), 41, now)))
                 .lookup(references.get(1), List.of(parcel(references.get(1), 32, now)));
 
@@ -172,8 +171,8 @@ class ShippingStatusSyncTest {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
         List<String> references = references("MANY", 30);
-        List<Order> orders = fixtures.orders(store, references, now, shippedWithCode(31));
-        MaystroFake maystro = MaystroFake.account("many")
+        List<OrderRow> orders = fixtures.orders(store, references, now, shippedWithCode(31));
+        MaystroFake.Account maystro = MaystroFake.account("many")
                 .list(orders.stream().map(o -> sameAs(o, now)).toList());
 
         AccountSyncResult result =
@@ -193,19 +192,19 @@ class ShippingStatusSyncTest {
         Store first = fixtures.store();
         Store second = fixtures.store();
         String shared = ShippingFixtures.reference("SHARED");
-        Order firstShared = fixtures.order(first, shared, now, shippedWithTracking("MYS-A-" + CoreFixtures.next()));
-        Order secondShared = fixtures.order(second, shared, now, o -> o.status = OrderStatus.CONFIRMED);
+        OrderRow firstShared = fixtures.order(first, shared, now, shippedWithTracking("MYS-A-" + CoreFixtures.next()));
+        OrderRow secondShared = fixtures.order(second, shared, now, o -> o.status = OrderStatus.CONFIRMED);
         String byPhone = ShippingFixtures.reference("PHONE");
-        Order firstByPhone = fixtures.order(first, byPhone, now);
-        Order secondByPhone = fixtures.order(second, byPhone, now);
+        OrderRow firstByPhone = fixtures.order(first, byPhone, now);
+        OrderRow secondByPhone = fixtures.order(second, byPhone, now);
         String twin = ShippingFixtures.reference("TWIN");
-        Order firstTwin = fixtures.order(first, twin, now);
-        Order secondTwin = fixtures.order(second, twin, now);
+        OrderRow firstTwin = fixtures.order(first, twin, now);
+        OrderRow secondTwin = fixtures.order(second, twin, now);
         String trackingOnly = "MYS-E-" + CoreFixtures.next();
-        Order byTracking =
+        OrderRow byTracking =
                 fixtures.order(first, ShippingFixtures.reference("RENAMED"), now, shippedWithTracking(trackingOnly));
         String reshipped = ShippingFixtures.reference("RESHIP");
-        Order reshippedOrder = fixtures.order(first, reshipped, now);
+        OrderRow reshippedOrder = fixtures.order(first, reshipped, now);
 
         Map<String, Object> toFirst = parcel(shared, 41, now);
         toFirst.put("tracking_number", firstShared.trackingNumber);
@@ -225,7 +224,7 @@ class ShippingStatusSyncTest {
             list.add(parcel(ShippingFixtures.reference("FILLER"), 31, now));
         }
         list.add(olderCancelled);
-        MaystroFake maystro = MaystroFake.account("matching").list(list);
+        MaystroFake.Account maystro = MaystroFake.account("matching").list(list);
 
         AccountSyncResult result = sync.run(List.of(maystro.account()), context(now), SyncStrategy.PAGING)
                 .accounts()
@@ -257,16 +256,16 @@ class ShippingStatusSyncTest {
                 .map(MaystroStatus::code)
                 .toList());
         codes.add(77);
-        Map<Integer, Order> orderByCode = new java.util.LinkedHashMap<>();
+        Map<Integer, OrderRow> orderByCode = new java.util.LinkedHashMap<>();
         List<Map<String, Object>> list = new ArrayList<>();
         for (int code : codes) {
             String reference = ShippingFixtures.reference("CODE" + code);
             orderByCode.put(code, fixtures.order(store, reference, now));
             list.add(parcel(reference, code, now));
         }
-        MaystroFake maystro = MaystroFake.account("codes").list(list);
+        MaystroFake.Account maystro = MaystroFake.account("codes").list(list);
 
-        AccountSyncResult result = sync.run(List.of(maystro.account()), ShippingJobContext.at(runId, now))
+        AccountSyncResult result = sync.run(List.of(maystro.account()), TestJobContext.shippingAt(runId, now))
                 .accounts()
                 .get(0);
 
@@ -277,7 +276,7 @@ class ShippingStatusSyncTest {
                         Map.of("DELIVERED", 1L, "CANCELLED", 1L, "RETURNED", 1L, "SHIPPING_ONLY", 16L));
         assertThat(result.unknownCodes()).containsExactlyEntriesOf(Map.of("77", 1L));
         orderByCode.forEach((code, order) -> {
-            Order synced = fixtures.reload(order.id);
+            OrderRow synced = fixtures.reload(order.id);
             assertThat(synced.shippingStatusCode).isEqualTo(code);
             assertThat(synced.shippingStatusLabel).isEqualTo(MaystroStatus.labelOf(code));
             assertThat(synced.lastRunId).isEqualTo(runId);
@@ -306,7 +305,7 @@ class ShippingStatusSyncTest {
 
         // the same answers again: nothing changes, no event is added, the finished parcels are no longer open
         UUID secondRun = fixtures.run(now);
-        AccountSyncResult again = sync.run(List.of(maystro.account()), ShippingJobContext.at(secondRun, now))
+        AccountSyncResult again = sync.run(List.of(maystro.account()), TestJobContext.shippingAt(secondRun, now))
                 .accounts()
                 .get(0);
         assertThat(again.openOrders()).isEqualTo(16);
@@ -320,15 +319,15 @@ class ShippingStatusSyncTest {
     void anOrderNeverLeavesATerminalStatus() {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
-        Order delivered = fixtures.order(store, ShippingFixtures.reference("TERM"), now, o -> {
+        OrderRow delivered = fixtures.order(store, ShippingFixtures.reference("TERM"), now, o -> {
             shippedWithCode(31).accept(o);
             o.status = OrderStatus.DELIVERED;
         });
-        Order returned = fixtures.order(store, ShippingFixtures.reference("TERM"), now, o -> {
+        OrderRow returned = fixtures.order(store, ShippingFixtures.reference("TERM"), now, o -> {
             shippedWithCode(42).accept(o);
             o.status = OrderStatus.RETURNED;
         });
-        MaystroFake maystro = MaystroFake.account("terminal")
+        MaystroFake.Account maystro = MaystroFake.account("terminal")
                 .list(List.of(parcel(delivered.reference, 50, now), parcel(returned.reference, 41, now)));
 
         sync.run(List.of(maystro.account()), context(now), SyncStrategy.PAGING);
@@ -348,13 +347,13 @@ class ShippingStatusSyncTest {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
         List<String> references = references("FAILPAGE", 60);
-        List<Order> orders = fixtures.orders(store, references, now, shippedWithCode(31));
+        List<OrderRow> orders = fixtures.orders(store, references, now, shippedWithCode(31));
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             // the orders already show code 31 and these parcels' numbers: page 3 changes nothing
             list.add(i < 20 ? parcel(references.get(i), 41, now) : sameAs(orders.get(i), now));
         }
-        MaystroFake maystro =
+        MaystroFake.Account maystro =
                 MaystroFake.account("failpage").list(list).page(2, aResponse().withStatus(500));
 
         ShippingSyncReport report = sync.run(List.of(maystro.account()), context(now), SyncStrategy.PAGING);
@@ -393,7 +392,7 @@ class ShippingStatusSyncTest {
         fixtures.orders(store, references, now, shippedWithCode(31));
         List<String> pages = MaystroParcels.pages(
                 references.stream().map(r -> parcel(r, 41, now)).toList());
-        MaystroFake maystro = MaystroFake.account("ratelimited")
+        MaystroFake.Account maystro = MaystroFake.account("ratelimited")
                 .page(1, okJson(pages.get(0)))
                 .pageThen(2, aResponse().withStatus(429).withHeader("Retry-After", "1"), okJson(pages.get(1)));
 
@@ -416,9 +415,9 @@ class ShippingStatusSyncTest {
         fixtures.orders(store, references, now, shippedWithCode(31));
         String rejectedName = "revoked-" + CoreFixtures.next();
         String workingName = "working-" + CoreFixtures.next();
-        MaystroFake revoked = MaystroFake.account(rejectedName)
+        MaystroFake.Account revoked = MaystroFake.account(rejectedName)
                 .always(aResponse().withStatus(403).withBody("{\"detail\":\"Forbidden\"}"));
-        MaystroFake working = MaystroFake.account(workingName)
+        MaystroFake.Account working = MaystroFake.account(workingName)
                 .list(references.stream().map(r -> parcel(r, 41, now)).toList());
 
         ShippingSyncReport report =
@@ -445,8 +444,8 @@ class ShippingStatusSyncTest {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
         List<String> references = references("BATCH", 250);
-        List<Order> orders = fixtures.orders(store, references, now, shippedWithCode(31));
-        MaystroFake maystro = MaystroFake.account("batches")
+        List<OrderRow> orders = fixtures.orders(store, references, now, shippedWithCode(31));
+        MaystroFake.Account maystro = MaystroFake.account("batches")
                 .list(references.stream().map(r -> parcel(r, 41, now)).toList());
         String trigger = "crash_" + CoreFixtures.next();
         // a real failure inside the database, on the 151st change: the second batch of a hundred
@@ -491,10 +490,10 @@ class ShippingStatusSyncTest {
         Store store = fixtures.store();
         List<String> references = references("DEADLINE", 60);
         fixtures.orders(store, references, now, shippedWithCode(31));
-        MaystroFake maystro = MaystroFake.account("deadline")
+        MaystroFake.Account maystro = MaystroFake.account("deadline")
                 .list(references.stream().map(r -> parcel(r, 41, now)).toList());
         // the clock moves a minute per look: the run's start, the account's start, two pages, then the deadline
-        ShippingJobContext context = ShippingJobContext.ticking(runId, now, Duration.ofMinutes(1), 4);
+        TestJobContext context = TestJobContext.shippingTicking(runId, now, Duration.ofMinutes(1), 4);
 
         ShippingSyncReport report = sync.run(List.of(maystro.account()), context, SyncStrategy.PAGING);
 
@@ -511,14 +510,14 @@ class ShippingStatusSyncTest {
     void ordersOutsideTheAgeWindowOrNeverShippedAreNotFollowed() {
         Instant now = ShippingFixtures.era();
         Store store = fixtures.store();
-        Order tooOld = fixtures.order(store, ShippingFixtures.reference("OLD"), now, o -> {
+        OrderRow tooOld = fixtures.order(store, ShippingFixtures.reference("OLD"), now, o -> {
             shippedWithCode(31).accept(o);
             o.importedAt = now.minus(Duration.ofDays(61));
         });
-        Order notShipped = fixtures.order(
+        OrderRow notShipped = fixtures.order(
                 store, ShippingFixtures.reference("NOTSHIPPED"), now, o -> o.status = OrderStatus.IN_PROGRESS);
-        Order followed = fixtures.order(store, ShippingFixtures.reference("FOLLOWED"), now);
-        MaystroFake maystro = MaystroFake.account("window")
+        OrderRow followed = fixtures.order(store, ShippingFixtures.reference("FOLLOWED"), now);
+        MaystroFake.Account maystro = MaystroFake.account("window")
                 .list(List.of(
                         parcel(tooOld.reference, 41, now),
                         parcel(notShipped.reference, 41, now),
@@ -533,15 +532,15 @@ class ShippingStatusSyncTest {
     }
 
     /** A parcel saying exactly what the order already shows (code 31, its numbers). */
-    private static Map<String, Object> sameAs(Order order, Instant now) {
+    private static Map<String, Object> sameAs(OrderRow order, Instant now) {
         Map<String, Object> parcel = parcel(order.reference, order.shippingStatusCode, now);
         parcel.put("tracking_number", order.trackingNumber);
         parcel.put("id", order.maystroOrderId);
         return parcel;
     }
 
-    private ShippingJobContext context(Instant now) {
-        return ShippingJobContext.at(fixtures.run(now), now);
+    private TestJobContext context(Instant now) {
+        return TestJobContext.shippingAt(fixtures.run(now), now);
     }
 
     private static List<String> references(String prefix, int count) {
@@ -550,7 +549,7 @@ class ShippingStatusSyncTest {
                 .toList();
     }
 
-    private static java.util.function.Consumer<Order> shippedWithCode(int code) {
+    private static java.util.function.Consumer<OrderRow> shippedWithCode(int code) {
         return order -> {
             order.shippingStatusCode = code;
             order.shippingStatusLabel = MaystroStatus.labelOf(code);
@@ -559,7 +558,7 @@ class ShippingStatusSyncTest {
         };
     }
 
-    private static java.util.function.Consumer<Order> shippedWithTracking(String tracking) {
+    private static java.util.function.Consumer<OrderRow> shippedWithTracking(String tracking) {
         return order -> {
             order.status = OrderStatus.CONFIRMED;
             order.trackingNumber = tracking;

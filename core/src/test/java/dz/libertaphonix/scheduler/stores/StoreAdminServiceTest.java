@@ -19,9 +19,6 @@ class StoreAdminServiceTest {
     StoreAdminService admin;
 
     @Inject
-    StoreService stores;
-
-    @Inject
     StoreTokens tokens;
 
     @Test
@@ -39,7 +36,7 @@ class StoreAdminServiceTest {
     void changesOnlyTheGivenFieldsAndANewTokenClearsTheRejection() {
         Store store = admin.create(
                 CoreFixtures.storeCode(), "Zahra", "https://zahra.ecomanager.dz/api/shop/v2", "first-token-1234", true);
-        stores.markCredentialsRejected(store.id, "EcoManager answered 401");
+        tokens.markRejected(store.id, "EcoManager answered 401");
 
         admin.update(store.id, new StoreChanges("Zahra Mode", null, null, null));
         Store renamed = admin.get(store.id);
@@ -49,7 +46,7 @@ class StoreAdminServiceTest {
 
         admin.update(store.id, new StoreChanges(null, null, "second-token-9876", false));
         Store changed = admin.get(store.id);
-        assertThat(tokens.reveal(changed)).isEqualTo("second-token-9876");
+        assertThat(tokens.credentials(changed).token()).isEqualTo("second-token-9876");
         assertThat(changed.apiTokenHint).isEqualTo("9876");
         assertThat(changed.credentialState).isEqualTo(CredentialState.OK);
         assertThat(changed.credentialError).isNull();

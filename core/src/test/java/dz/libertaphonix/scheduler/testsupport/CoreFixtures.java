@@ -2,13 +2,9 @@ package dz.libertaphonix.scheduler.testsupport;
 
 import dz.libertaphonix.scheduler.agents.Agent;
 import dz.libertaphonix.scheduler.agents.AgentRepository;
-import dz.libertaphonix.scheduler.orders.Customer;
-import dz.libertaphonix.scheduler.orders.CustomerRepository;
-import dz.libertaphonix.scheduler.orders.Order;
-import dz.libertaphonix.scheduler.orders.OrderRepository;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.stores.StoreService;
+import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -22,16 +18,13 @@ public class CoreFixtures {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
-    private final StoreService stores;
-    private final CustomerRepository customers;
-    private final OrderRepository orders;
+    private final StoreAdminService stores;
+    private final OrderRows rows;
     private final AgentRepository agents;
 
-    public CoreFixtures(
-            StoreService stores, CustomerRepository customers, OrderRepository orders, AgentRepository agents) {
+    public CoreFixtures(StoreAdminService stores, OrderRows rows, AgentRepository agents) {
         this.stores = stores;
-        this.customers = customers;
-        this.orders = orders;
+        this.rows = rows;
         this.agents = agents;
     }
 
@@ -52,25 +45,23 @@ public class CoreFixtures {
 
     public Store store(String baseUrl, String token) {
         String code = storeCode();
-        return stores.register(code, "Boutique " + code, baseUrl, token, true);
+        return stores.create(code, "Boutique " + code, baseUrl, token, true);
     }
 
-    @Transactional
-    public Customer customer() {
-        Customer customer = new Customer();
+    public CustomerRow customer() {
+        CustomerRow customer = new CustomerRow();
         customer.fullName = "Amina Benali";
         customer.phone = mobile();
         customer.wilaya = "Alger";
         customer.commune = "Bab Ezzouar";
         customer.createdAt = Instant.now();
         customer.updatedAt = customer.createdAt;
-        customers.persist(customer);
-        return customer;
+        return rows.insert(customer);
     }
 
-    @Transactional
-    public Order order(long storeId, long ecomanagerId, String reference, long customerId) {
-        Order order = new Order();
+    /** A PENDING, unassigned order, imported now. */
+    public OrderRow order(long storeId, long ecomanagerId, String reference, long customerId) {
+        OrderRow order = new OrderRow();
         order.storeId = storeId;
         order.ecomanagerId = ecomanagerId;
         order.reference = reference;
@@ -80,8 +71,7 @@ public class CoreFixtures {
         order.total = new BigDecimal("3500.00");
         order.importedAt = Instant.now();
         order.updatedAt = order.importedAt;
-        orders.persist(order);
-        return order;
+        return rows.insert(order);
     }
 
     @Transactional

@@ -46,7 +46,7 @@ public class ImportFixtures {
                 insert into job_runs (id, job_id, trigger, started_at, ended_at, status)
                 values (?, 'ecomanager-sync', 'MANUAL', now(), now(), 'SUCCEEDED')
                 """, runId);
-        return new TestJobContext(runId, clock, Duration.ofMinutes(10));
+        return TestJobContext.importing(runId, clock, Duration.ofMinutes(10));
     }
 
     /** A store of the fake EcoManager with its own token (and so its own rate budget). */

@@ -1,24 +1,18 @@
 package dz.libertaphonix.scheduler.testsupport;
 
-import dz.libertaphonix.scheduler.orders.Customer;
-import dz.libertaphonix.scheduler.orders.CustomerRepository;
-import dz.libertaphonix.scheduler.orders.Order;
-import dz.libertaphonix.scheduler.orders.OrderRepository;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
-import dz.libertaphonix.scheduler.orders.OrderStatusEvent;
-import dz.libertaphonix.scheduler.orders.OrderStatusEventRepository;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.runs.ledger.JobRun;
 import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
-import dz.libertaphonix.scheduler.shipping.CourierAccount;
-import dz.libertaphonix.scheduler.shipping.CourierAccountRepository;
-import dz.libertaphonix.scheduler.shipping.InboundEvent;
-import dz.libertaphonix.scheduler.shipping.InboundEventRepository;
 import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
+import dz.libertaphonix.scheduler.shipping.courier.CourierAccount;
+import dz.libertaphonix.scheduler.shipping.courier.CourierAccountRepository;
+import dz.libertaphonix.scheduler.shipping.webhook.InboundEvent;
+import dz.libertaphonix.scheduler.shipping.webhook.InboundEventRepository;
 import dz.libertaphonix.scheduler.stores.Store;
-import dz.libertaphonix.scheduler.stores.StoreService;
+import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -43,26 +37,20 @@ public class ShippingFixtures {
             LocalDate.of(2100, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
     private static final AtomicInteger ERAS = new AtomicInteger();
 
-    private final StoreService stores;
-    private final CustomerRepository customers;
-    private final OrderRepository orders;
-    private final OrderStatusEventRepository events;
+    private final StoreAdminService stores;
+    private final OrderRows rows;
     private final JobRunRepository runs;
     private final CourierAccountRepository courierAccounts;
     private final InboundEventRepository inboundEvents;
 
     public ShippingFixtures(
-            StoreService stores,
-            CustomerRepository customers,
-            OrderRepository orders,
-            OrderStatusEventRepository events,
+            StoreAdminService stores,
+            OrderRows rows,
             JobRunRepository runs,
             CourierAccountRepository courierAccounts,
             InboundEventRepository inboundEvents) {
         this.stores = stores;
-        this.customers = customers;
-        this.orders = orders;
-        this.events = events;
+        this.rows = rows;
         this.runs = runs;
         this.courierAccounts = courierAccounts;
         this.inboundEvents = inboundEvents;
@@ -79,7 +67,7 @@ public class ShippingFixtures {
 
     public Store store() {
         String code = CoreFixtures.storeCode();
-        return stores.register(
+        return stores.create(
                 code,
                 "Boutique " + code,
                 "https://" + code.toLowerCase() + ".ecomanager.dz/api/shop/v2",
@@ -105,18 +93,17 @@ public class ShippingFixtures {
      * A confirmed order handed to the courier, imported a day before {@code now}; {@code customize}
      * may set anything else (status, courier fields ...) before it is saved.
      */
-    @Transactional
-    public Order order(Store store, String reference, Instant now, Consumer<Order> customize) {
-        Customer customer = new Customer();
+    public OrderRow order(Store store, String reference, Instant now, Consumer<OrderRow> customize) {
+        CustomerRow customer = new CustomerRow();
         customer.fullName = "Amina Benali";
         customer.phone = CoreFixtures.mobile();
         customer.wilaya = "Alger";
         customer.commune = "Bab Ezzouar";
         customer.createdAt = now.minus(Duration.ofDays(2));
         customer.updatedAt = customer.createdAt;
-        customers.persist(customer);
+        rows.insert(customer);
 
-        Order order = new Order();
+        OrderRow order = new OrderRow();
         order.storeId = store.id;
         order.ecomanagerId = CoreFixtures.next();
         order.reference = reference;
@@ -128,17 +115,15 @@ public class ShippingFixtures {
         order.importedAt = now.minus(Duration.ofDays(1));
         order.updatedAt = order.importedAt;
         customize.accept(order);
-        orders.persist(order);
-        return order;
+        return rows.insert(order);
     }
 
-    /** Many orders in one transaction, {@code customize} applied to each. */
-    @Transactional
-    public List<Order> orders(Store store, List<String> references, Instant now, Consumer<Order> customize) {
+    /** Many orders, {@code customize} applied to each. */
+    public List<OrderRow> orders(Store store, List<String> references, Instant now, Consumer<OrderRow> customize) {
         return references.stream().map(r -> order(store, r, now, customize)).toList();
     }
 
-    public Order order(Store store, String reference, Instant now) {
+    public OrderRow order(Store store, String reference, Instant now) {
         return order(store, reference, now, o -> {});
     }
 
@@ -156,19 +141,16 @@ public class ShippingFixtures {
         return runs.findById(runId).results;
     }
 
-    @Transactional
-    public Order reload(long orderId) {
-        return orders.findById(orderId);
+    public OrderRow reload(long orderId) {
+        return rows.order(orderId);
     }
 
-    @Transactional
-    public String customerPhone(Order order) {
-        return customers.findById(order.customerId).phone;
+    public String customerPhone(OrderRow order) {
+        return rows.customerPhone(order.id);
     }
 
-    @Transactional
-    public List<OrderStatusEvent> events(long orderId) {
-        return events.list("orderId = ?1 order by id", orderId);
+    public List<StatusEventRow> events(long orderId) {
+        return rows.events(orderId);
     }
 
     @Transactional

@@ -4,20 +4,26 @@ import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
+import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * A {@link JobContext} for calling a job without the JobRunner: a run id whose {@code job_runs} row
- * exists (orders and quarantine rows reference it), a deadline that a test can force, and a record
- * of the progress reports. Tests may make it "crash" (throw an {@link Error}, as a killed Lambda
- * would stop) or reach the deadline right after the n-th committed batch.
+ * The one {@link JobContext} of core's tests, for calling a job's service without the JobRunner: a
+ * run id (whose {@code job_runs} row the fixtures write: orders, events and quarantine rows reference
+ * it), a clock, a deadline a test can force, and the progress reported. Tests may make it "crash"
+ * (throw an {@link Error}, as a killed Lambda would stop) or reach the deadline right after the n-th
+ * committed batch of orders.
  */
 public final class TestJobContext implements JobContext {
 
@@ -30,28 +36,52 @@ public final class TestJobContext implements JobContext {
 
     public record Progress(String unit, long done, long total) {}
 
+    private final JobId jobId;
     private final UUID runId;
     private final Clock clock;
     private final Instant deadline;
     private final AtomicBoolean deadlineForced = new AtomicBoolean();
     private final List<Progress> progress = new CopyOnWriteArrayList<>();
     private final AtomicInteger batches = new AtomicInteger();
+    private volatile Consumer<Progress> listener;
     private volatile int crashAfterBatch = -1;
     private volatile int deadlineAfterBatch = -1;
 
-    TestJobContext(UUID runId, Clock clock, Duration timeLeft) {
+    private TestJobContext(JobId jobId, UUID runId, Clock clock, Instant deadline) {
+        this.jobId = jobId;
         this.runId = runId;
         this.clock = clock;
-        this.deadline = clock.instant().plus(timeLeft);
+        this.deadline = deadline;
     }
 
-    /** The process dies right after the n-th batch is committed. */
+    /** An {@code ecomanager-sync} run with {@code timeLeft} before its deadline. */
+    public static TestJobContext importing(UUID runId, Clock clock, Duration timeLeft) {
+        return new TestJobContext(
+                EcoManagerSyncJob.ID, runId, clock, clock.instant().plus(timeLeft));
+    }
+
+    /** A {@code shipping-status-sync} run whose now is {@code now}, forever; the deadline an hour later. */
+    public static TestJobContext shippingAt(UUID runId, Instant now) {
+        return new TestJobContext(
+                ShippingStatusSyncJob.ID, runId, Clock.fixed(now, ZoneOffset.UTC), now.plus(Duration.ofHours(1)));
+    }
+
+    /**
+     * A {@code shipping-status-sync} run whose time moves {@code step} each time anyone asks for it:
+     * with the deadline {@code steps} steps ahead, the run sees it after a known number of looks.
+     */
+    public static TestJobContext shippingTicking(UUID runId, Instant now, Duration step, int steps) {
+        return new TestJobContext(
+                ShippingStatusSyncJob.ID, runId, new TickingClock(now, step), now.plus(step.multipliedBy(steps)));
+    }
+
+    /** The process dies right after the n-th batch of orders is committed. */
     public TestJobContext crashAfterBatch(int n) {
         this.crashAfterBatch = n;
         return this;
     }
 
-    /** The deadline passes right after the n-th batch is committed. */
+    /** The deadline passes right after the n-th batch of orders is committed. */
     public TestJobContext deadlineAfterBatch(int n) {
         this.deadlineAfterBatch = n;
         return this;
@@ -60,6 +90,15 @@ public final class TestJobContext implements JobContext {
     /** The deadline has passed already. */
     public TestJobContext expired() {
         deadlineForced.set(true);
+        return this;
+    }
+
+    /**
+     * Hands each progress report to {@code listener} instead of keeping it (a benchmark measuring
+     * memory keeps nothing of its own).
+     */
+    public TestJobContext onProgress(Consumer<Progress> listener) {
+        this.listener = listener;
         return this;
     }
 
@@ -78,7 +117,7 @@ public final class TestJobContext implements JobContext {
 
     @Override
     public JobId jobId() {
-        return EcoManagerSyncJob.ID;
+        return jobId;
     }
 
     @Override
@@ -103,7 +142,13 @@ public final class TestJobContext implements JobContext {
 
     @Override
     public void progress(String unit, long done, long total) {
-        progress.add(new Progress(unit, done, total));
+        Progress report = new Progress(unit, done, total);
+        Consumer<Progress> heard = listener;
+        if (heard != null) {
+            heard.accept(report);
+        } else {
+            progress.add(report);
+        }
         if (!unit.equals("orders")) {
             return;
         }
@@ -113,6 +158,33 @@ public final class TestJobContext implements JobContext {
         }
         if (batch == crashAfterBatch) {
             throw new SimulatedCrash("simulated crash after batch " + batch);
+        }
+    }
+
+    private static final class TickingClock extends Clock {
+
+        private final Instant start;
+        private final Duration step;
+        private final AtomicLong ticks = new AtomicLong();
+
+        TickingClock(Instant start, Duration step) {
+            this.start = start;
+            this.step = step;
+        }
+
+        @Override
+        public Instant instant() {
+            return start.plus(step.multipliedBy(ticks.getAndIncrement()));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 }

@@ -2,8 +2,8 @@ package dz.libertaphonix.scheduler.devmode;
 
 import dz.libertaphonix.scheduler.agents.Agent;
 import dz.libertaphonix.scheduler.agents.AgentRepository;
+import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import dz.libertaphonix.scheduler.stores.StoreRepository;
-import dz.libertaphonix.scheduler.stores.StoreService;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +29,7 @@ public class DevDataSeeder {
             Map.of("NATU", "Natura Cosmétiques", "KITCH", "Kitchen DZ", "MODA", "Moda Algérie");
 
     private final StoreRepository stores;
-    private final StoreService storeService;
+    private final StoreAdminService storeService;
     private final AgentRepository agents;
     private final Clock clock;
     private final int sandboxPort;
@@ -37,7 +37,7 @@ public class DevDataSeeder {
 
     public DevDataSeeder(
             StoreRepository stores,
-            StoreService storeService,
+            StoreAdminService storeService,
             AgentRepository agents,
             Clock clock,
             @ConfigProperty(name = "scheduler.sandbox.port", defaultValue = "8089") int sandboxPort,
@@ -63,7 +63,7 @@ public class DevDataSeeder {
         if (stores.count() == 0) {
             for (String code : SandboxWorld.STORES) {
                 String baseUrl = "http://localhost:" + sandboxPort + "/sandbox/ecomanager/" + code + "/api/shop/v2";
-                storeService.register(code, STORE_NAMES.get(code), baseUrl, SandboxWorld.tokenFor(code), true);
+                storeService.create(code, STORE_NAMES.get(code), baseUrl, SandboxWorld.tokenFor(code), true);
             }
             LOG.infof("dev data: created sandbox stores %s", SandboxWorld.STORES);
         }

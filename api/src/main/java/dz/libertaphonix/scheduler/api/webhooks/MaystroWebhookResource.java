@@ -1,8 +1,8 @@
 package dz.libertaphonix.scheduler.api.webhooks;
 
-import dz.libertaphonix.scheduler.maystro.MaystroConfig;
-import dz.libertaphonix.scheduler.shipping.InboundEvent;
-import dz.libertaphonix.scheduler.shipping.MaystroWebhookService;
+import dz.libertaphonix.scheduler.maystro.config.MaystroConfig;
+import dz.libertaphonix.scheduler.shipping.webhook.InboundEvent;
+import dz.libertaphonix.scheduler.shipping.webhook.MaystroWebhookService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;

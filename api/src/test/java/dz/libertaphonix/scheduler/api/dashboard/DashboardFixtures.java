@@ -5,7 +5,7 @@ import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.runs.ledger.JobRun;
 import dz.libertaphonix.scheduler.runs.ledger.JobRunRepository;
 import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
-import dz.libertaphonix.scheduler.stores.StoreService;
+import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -21,10 +21,10 @@ public class DashboardFixtures {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final JobRunRepository runs;
-    private final StoreService stores;
+    private final StoreAdminService stores;
     private final Clock clock;
 
-    public DashboardFixtures(JobRunRepository runs, StoreService stores, Clock clock) {
+    public DashboardFixtures(JobRunRepository runs, StoreAdminService stores, Clock clock) {
         this.runs = runs;
         this.stores = stores;
         this.clock = clock;
@@ -50,7 +50,7 @@ public class DashboardFixtures {
     /** A store whose EcoManager is {@code baseUrl}; returns its identifier. */
     public String store(String baseUrl, String token) {
         String identifier = "DASH" + SEQUENCE.incrementAndGet() + (System.nanoTime() % 10_000);
-        stores.register(identifier, "Natura Cosmétiques", baseUrl, token, true);
+        stores.create(identifier, "Natura Cosmétiques", baseUrl, token, true);
         return identifier;
     }
 

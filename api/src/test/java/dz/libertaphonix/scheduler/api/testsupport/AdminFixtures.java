@@ -17,7 +17,7 @@ import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import dz.libertaphonix.scheduler.stores.StoreRepository;
-import dz.libertaphonix.scheduler.stores.StoreService;
+import dz.libertaphonix.scheduler.stores.StoreTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -38,7 +38,7 @@ public class AdminFixtures {
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
     private final StoreAdminService storeAdmin;
-    private final StoreService storeService;
+    private final StoreTokens storeTokens;
     private final StoreRepository stores;
     private final AgentAdminService agents;
     private final JobRunRepository runs;
@@ -48,7 +48,7 @@ public class AdminFixtures {
 
     public AdminFixtures(
             StoreAdminService storeAdmin,
-            StoreService storeService,
+            StoreTokens storeTokens,
             StoreRepository stores,
             AgentAdminService agents,
             JobRunRepository runs,
@@ -56,7 +56,7 @@ public class AdminFixtures {
             ScheduleChanges schedules,
             ScheduleStateCache scheduleCache) {
         this.storeAdmin = storeAdmin;
-        this.storeService = storeService;
+        this.storeTokens = storeTokens;
         this.stores = stores;
         this.agents = agents;
         this.runs = runs;
@@ -93,7 +93,7 @@ public class AdminFixtures {
     }
 
     public void rejectCredentials(long storeId, String reason) {
-        storeService.markCredentialsRejected(storeId, reason);
+        storeTokens.markRejected(storeId, reason);
     }
 
     @Transactional

@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dz.libertaphonix.scheduler.api.testsupport.MaystroWebhookFixtures;
-import dz.libertaphonix.scheduler.orders.Order;
+import dz.libertaphonix.scheduler.api.testsupport.MaystroWebhookFixtures.OrderRow;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
-import dz.libertaphonix.scheduler.shipping.InboundEvent;
+import dz.libertaphonix.scheduler.shipping.webhook.InboundEvent;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +33,7 @@ class MaystroWebhookResourceTest {
 
     @Test
     void appliesTheBareEventAndAnswers200() {
-        Order order = fixtures.shippedOrder(MaystroWebhookFixtures.reference());
+        OrderRow order = fixtures.shippedOrder(MaystroWebhookFixtures.reference());
 
         given().contentType(ContentType.JSON)
                 .body(event(order.reference, 41))
@@ -44,7 +44,7 @@ class MaystroWebhookResourceTest {
                 .body("status", equalTo("APPLIED"))
                 .body("changed", equalTo(true));
 
-        Order delivered = fixtures.reload(order.id);
+        OrderRow delivered = fixtures.reload(order.id);
         assertThat(delivered.status).isEqualTo(OrderStatus.DELIVERED);
         assertThat(delivered.shippingStatusLabel).isEqualTo("LIVRÉ");
         assertThat(fixtures.events(order.id)).singleElement().satisfies(e -> {
@@ -56,7 +56,7 @@ class MaystroWebhookResourceTest {
 
     @Test
     void appliesTheBase64MessageWrapper() {
-        Order order = fixtures.shippedOrder(MaystroWebhookFixtures.reference());
+        OrderRow order = fixtures.shippedOrder(MaystroWebhookFixtures.reference());
         String data =
                 Base64.getEncoder().encodeToString(event(order.reference, 52).getBytes(StandardCharsets.UTF_8));
 
@@ -109,7 +109,7 @@ class MaystroWebhookResourceTest {
 
     @Test
     void aWrongSecretIsA404WithoutDetailAndChangesNothing() {
-        Order order = fixtures.shippedOrder(MaystroWebhookFixtures.reference());
+        OrderRow order = fixtures.shippedOrder(MaystroWebhookFixtures.reference());
 
         given().contentType(ContentType.JSON)
                 .body(event(order.reference, 41))

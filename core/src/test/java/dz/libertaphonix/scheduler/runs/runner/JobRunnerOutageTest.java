@@ -33,8 +33,8 @@ import dz.libertaphonix.scheduler.testsupport.OutageServices;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.RunFixtures;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
-import dz.libertaphonix.scheduler.testsupport.ShippingJobContext;
 import dz.libertaphonix.scheduler.testsupport.SlowBatches;
+import dz.libertaphonix.scheduler.testsupport.TestJobContext;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -330,11 +330,11 @@ class JobRunnerOutageTest {
             order.shippingStatusCode = 31;
             order.trackingNumber = "MYS" + references.indexOf(order.reference);
         });
-        MaystroFake maystro = MaystroFake.account("outage");
+        MaystroFake.Account maystro = MaystroFake.account("outage");
         SERVICES.stopRedis();
 
         ShippingSyncReport report = sync.run(
-                List.of(maystro.account()), ShippingJobContext.at(shipping.run(now), now), SyncStrategy.LOOKUP);
+                List.of(maystro.account()), TestJobContext.shippingAt(shipping.run(now), now), SyncStrategy.LOOKUP);
 
         AccountSyncResult account = report.accounts().get(0);
         assertThat(account.error())

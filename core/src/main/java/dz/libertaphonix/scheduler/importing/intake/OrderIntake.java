@@ -1,0 +1,124 @@
+package dz.libertaphonix.scheduler.importing.intake;
+
+import dz.libertaphonix.scheduler.agents.AssignmentOutcome;
+import dz.libertaphonix.scheduler.agents.AssignmentService;
+import dz.libertaphonix.scheduler.common.outage.Outages;
+import dz.libertaphonix.scheduler.importing.ImportConfig;
+import dz.libertaphonix.scheduler.orders.NewOrder;
+import dz.libertaphonix.scheduler.orders.OrderGateway;
+import dz.libertaphonix.scheduler.stores.Store;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one way an EcoManager order enters the database, whoever read it (the hourly walk today; a
+ * webhook delivery or a nightly sweep may call it the same way): validate or quarantine, insert
+ * idempotently on {@code (store, ecomanager id)}, assign an agent.
+ *
+ * <p>Steps: {@link OrderValidation validate} the parsed orders; drop those the store already has;
+ * {@link IntakeWriter#quarantine quarantine} the malformed; commit the rest oldest first in batches
+ * of {@code batchSize}, each {@link IntakeWriter#commit one transaction} with the caller's follow-up;
+ * {@link AssignmentService assign} each committed batch. A database outage is named after the step
+ * it stopped ({@link Outages}).
+ */
+@ApplicationScoped
+public class OrderIntake {
+
+    private final IntakeWriter writer;
+    private final AssignmentService assignment;
+    private final OrderGateway orders;
+    private final ImportConfig config;
+
+    public OrderIntake(IntakeWriter writer, AssignmentService assignment, OrderGateway orders, ImportConfig config) {
+        this.writer = writer;
+        this.assignment = assignment;
+        this.orders = orders;
+        this.config = config;
+    }
+
+    /**
+     * Takes the request's orders in.
+     *
+     * @return false when {@link IntakeRequest#stopRequested()} stopped it between two batches: what
+     *     was committed stays, the rest is for the caller to read again
+     */
+    public boolean take(IntakeRequest request) {
+        Store store = request.store();
+        OrderValidation.Validated validated = OrderValidation.validate(request.orders());
+        List<NewOrder> importable = new ArrayList<>(validated.importable().values());
+        List<Quarantine> rejected = new ArrayList<>(validated.quarantine());
+        dropExisting(request, importable, rejected);
+        if (!rejected.isEmpty()) {
+            Outages.database(
+                    "quarantining " + rejected.size() + " orders of " + store.identifier,
+                    () -> writer.quarantine(store, rejected, request.runId()));
+            request.tally().quarantined(rejected);
+        }
+
+        importable.sort(Comparator.comparingLong(NewOrder::ecomanagerId));
+        List<List<NewOrder>> batches = new ArrayList<>();
+        for (int from = 0; from < importable.size(); from += config.batchSize()) {
+            batches.add(importable.subList(from, Math.min(importable.size(), from + config.batchSize())));
+        }
+        request.progress().expect(importable.size());
+        if (batches.isEmpty()) {
+            Outages.database(
+                    "moving the import cursor of " + store.identifier,
+                    () -> writer.commit(request, List.of(), true, true));
+            return true;
+        }
+        for (int i = 0; i < batches.size(); i++) {
+            if (request.stopRequested().getAsBoolean()) {
+                return false;
+            }
+            commit(request, batches.get(i), i + 1, batches.size());
+        }
+        return true;
+    }
+
+    /**
+     * Orders the store already has are not inserted again (above the boundary, they count as
+     * duplicates), and an order already imported is not quarantined because a later version of it is
+     * malformed.
+     */
+    private void dropExisting(IntakeRequest request, List<NewOrder> importable, List<Quarantine> rejected) {
+        Set<Long> known = new HashSet<>();
+        importable.forEach(order -> known.add(order.ecomanagerId()));
+        rejected.stream().map(Quarantine::ecomanagerId).filter(Objects::nonNull).forEach(known::add);
+        Store store = request.store();
+        Set<Long> existing = Outages.database(
+                "looking up the orders " + store.identifier + " already has", () -> orders.existing(store.id, known));
+        long duplicates = importable.stream()
+                .filter(order -> existing.contains(order.ecomanagerId()) && order.ecomanagerId() > request.seenUpTo())
+                .count();
+        request.tally().duplicates(duplicates);
+        importable.removeIf(order -> existing.contains(order.ecomanagerId()));
+        rejected.removeIf(q -> q.ecomanagerId() != null && existing.contains(q.ecomanagerId()));
+    }
+
+    private void commit(IntakeRequest request, List<NewOrder> batch, int number, int of) {
+        String batchName = "batch " + number + " of " + request.store().identifier;
+        BatchOutcome outcome = Outages.database(
+                "committing " + batchName, () -> writer.commit(request, batch, number == 1, number == of));
+        IntakeTally tally = request.tally();
+        tally.imported(
+                outcome.insertedOrderIds().size(),
+                outcome.insertedEcoManagerIds().stream()
+                        .filter(id -> id <= request.seenUpTo())
+                        .count());
+        tally.duplicates(outcome.duplicates());
+        tally.quarantined(outcome.conflicts());
+        if (!outcome.insertedOrderIds().isEmpty()) {
+            AssignmentOutcome assigned = Outages.database(
+                    "assigning " + batchName + " to agents",
+                    () -> assignment.assign(outcome.insertedOrderIds(), request.runId()));
+            tally.assigned(assigned.assigned(), assigned.unassigned());
+        }
+        request.progress().committed(batch.size());
+    }
+}

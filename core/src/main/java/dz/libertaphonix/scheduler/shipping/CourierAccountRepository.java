@@ -1,7 +1,0 @@
-package dz.libertaphonix.scheduler.shipping;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-
-@ApplicationScoped
-public class CourierAccountRepository implements PanacheRepositoryBase<CourierAccount, String> {}

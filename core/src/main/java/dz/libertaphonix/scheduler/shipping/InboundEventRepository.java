@@ -1,7 +1,0 @@
-package dz.libertaphonix.scheduler.shipping;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import jakarta.enterprise.context.ApplicationScoped;
-
-@ApplicationScoped
-public class InboundEventRepository implements PanacheRepository<InboundEvent> {}
