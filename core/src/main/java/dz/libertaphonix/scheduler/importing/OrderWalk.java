@@ -18,6 +18,13 @@ import java.util.function.BooleanSupplier;
  * higher ids existed. Every order on a page that was fetched anyway is examined: the re-scan of the
  * first page costs nothing, so a quiet hour is one request and n new orders cost ⌈(n + rescan)/100⌉.
  *
+ * <p>The re-scan window is counted in places of the list, not in ids: an order without an id (it is
+ * quarantined and stays in EcoManager's list) still takes a place. The list being sorted, such an
+ * order lies between its neighbours: it is at or below the boundary when the order with an id
+ * before it is, or the next order with an id is. Counting only the orders whose id could be compared
+ * made a first page holding one id-less order look one order short of the window, and every quiet
+ * hour read a second page for it.
+ *
  * <p>Only orders that may be imported are kept in memory ({@code En dispatch}, or without a state
  * to judge them by); the others are counted.
  */
@@ -65,6 +72,9 @@ final class OrderWalk {
         // at least one order at or below the boundary proves the walk got there
         int needBelow = Math.max(1, rescan);
         int seenBelow = 0;
+        // orders without an id read since the last order with one, not placed yet
+        int unplaced = 0;
+        boolean previousBelow = false;
         Long top = null;
         Long lowest = null;
         String cursor = startCursor;
@@ -85,9 +95,16 @@ final class OrderWalk {
                 if (id != null) {
                     top = top == null ? id : Math.max(top, id);
                     lowest = lowest == null ? id : Math.min(lowest, id);
-                    if (id <= boundary) {
-                        seenBelow++;
+                    previousBelow = id <= boundary;
+                    // orders without an id just before this one share its side of the boundary
+                    if (previousBelow) {
+                        seenBelow += 1 + unplaced;
                     }
+                    unplaced = 0;
+                } else if (previousBelow) {
+                    seenBelow++;
+                } else {
+                    unplaced++;
                 }
                 if (order.inDispatch() || order.state() == null) {
                     kept.add(order);
