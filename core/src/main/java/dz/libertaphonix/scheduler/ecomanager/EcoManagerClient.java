@@ -68,9 +68,42 @@ public class EcoManagerClient {
      * would need a longer wait ends the request at once, and the next run continues.
      */
     public EcoManagerSession open(EcoManagerCredentials credentials, Instant deadline) {
+        return open(
+                credentials, deadline, new RateShare(windows, config.rateLimit().maxWait()));
+    }
+
+    /**
+     * As {@link #open(EcoManagerCredentials, Instant)}, drawing on the token's shared budget only up
+     * to {@code share} (a background job's smaller share leaves the rest to the import: they count
+     * in the same windows, so the background job stops where its share ends).
+     */
+    public EcoManagerSession open(EcoManagerCredentials credentials, Instant deadline, RateShare share) {
         String token = credentials.token();
         return new EcoManagerSession(
-                this, credentials.store(), credentials.baseUrl(), "Bearer " + token, budgetKey(token), deadline);
+                this, credentials.store(), credentials.baseUrl(), "Bearer " + token, budgetKey(token), deadline, share);
+    }
+
+    /**
+     * How much of a token's shared budget a session may use: its windows (the same lengths, hence the
+     * same Redis counters, as every other user of the token) and the longest wait for a slot.
+     */
+    public record RateShare(List<RateWindow> windows, Duration maxWait) {
+
+        public RateShare {
+            windows = List.copyOf(windows);
+        }
+    }
+
+    /** {@code share} (e.g. 0.5) of EcoManager's per-token limits, waiting at most {@code maxWait} for a slot. */
+    public RateShare rateShare(double share, Duration maxWait) {
+        EcoManagerConfig.RateLimit rate = config.rateLimit();
+        return new RateShare(
+                List.of(
+                        RateWindow.shareOf(rate.perSecond(), Duration.ofSeconds(1), share),
+                        RateWindow.shareOf(rate.perMinute(), Duration.ofMinutes(1), share),
+                        RateWindow.shareOf(rate.perHour(), Duration.ofHours(1), share),
+                        RateWindow.shareOf(rate.perDay(), Duration.ofDays(1), share)),
+                maxWait);
     }
 
     /** The rate windows each token is held to (80 % of EcoManager's limits by default). */
@@ -102,8 +135,8 @@ public class EcoManagerClient {
         limiter.acquire(
                 session.budget(),
                 "store " + session.storeIdentifier(),
-                windows,
-                config.rateLimit().maxWait());
+                session.rateShare().windows(),
+                session.rateShare().maxWait());
         session.countRequest();
         Response response;
         try {

@@ -16,6 +16,7 @@ public final class EcoManagerSession {
     private final String authorization;
     private final String budget;
     private final Instant deadline;
+    private final EcoManagerClient.RateShare rateShare;
     private final AtomicLong requests = new AtomicLong();
 
     EcoManagerSession(
@@ -24,13 +25,15 @@ public final class EcoManagerSession {
             String baseUrl,
             String authorization,
             String budget,
-            Instant deadline) {
+            Instant deadline,
+            EcoManagerClient.RateShare rateShare) {
         this.client = client;
         this.storeIdentifier = storeIdentifier;
         this.baseUrl = baseUrl;
         this.authorization = authorization;
         this.budget = budget;
         this.deadline = deadline;
+        this.rateShare = rateShare;
     }
 
     /**
@@ -71,6 +74,11 @@ public final class EcoManagerSession {
     /** No retry wait may end after it; null when the caller has no deadline. */
     Instant deadline() {
         return deadline;
+    }
+
+    /** The part of the token's budget this session may draw on. */
+    EcoManagerClient.RateShare rateShare() {
+        return rateShare;
     }
 
     void countRequest() {

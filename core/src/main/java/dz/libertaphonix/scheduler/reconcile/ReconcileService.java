@@ -1,0 +1,158 @@
+package dz.libertaphonix.scheduler.reconcile;
+
+import dz.libertaphonix.scheduler.importing.RunProgress;
+import dz.libertaphonix.scheduler.runs.JobContext;
+import dz.libertaphonix.scheduler.runs.JobResult;
+import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.runs.UnitResult;
+import dz.libertaphonix.scheduler.stores.Store;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+
+/**
+ * One {@code ecomanager-reconcile} run: every given store swept by {@link StoreSweeper}, a bounded
+ * number at a time, each ending in its own result whatever happens to the others.
+ */
+@ApplicationScoped
+public class ReconcileService {
+
+    private final StoreSweeper sweeper;
+    private final ReconcileConfig config;
+
+    public ReconcileService(StoreSweeper sweeper, ReconcileConfig config) {
+        this.sweeper = sweeper;
+        this.config = config;
+    }
+
+    /** The run with the configured lookback and request budget. */
+    public JobResult run(JobContext context, List<Store> stores) {
+        return run(context, stores, SweepLimits.of(config));
+    }
+
+    public JobResult run(JobContext context, List<Store> stores, SweepLimits limits) {
+        RunProgress progress = new RunProgress(context);
+        List<StoreSweepResult> results = sweepAll(stores, limits, context, progress);
+        return result(results, limits, context.deadlineReached());
+    }
+
+    private List<StoreSweepResult> sweepAll(
+            List<Store> stores, SweepLimits limits, JobContext context, RunProgress progress) {
+        int parallelism = Math.max(1, Math.min(config.storeParallelism(), stores.size()));
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, task -> {
+            Thread thread = new Thread(task, "ecomanager-reconcile-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<StoreSweepResult>> futures = new ArrayList<>();
+            for (Store store : stores) {
+                futures.add(pool.submit(() -> {
+                    StoreSweepResult result = context.deadlineReached()
+                            ? StoreSweeper.notStarted(
+                                    store, limits, context.clock().instant())
+                            : sweeper.sweep(store, limits, context, progress);
+                    context.progress("stores", done.incrementAndGet(), stores.size());
+                    return result;
+                }));
+            }
+            List<StoreSweepResult> results = new ArrayList<>();
+            for (Future<StoreSweepResult> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sweeping stores", e);
+        } catch (ExecutionException e) {
+            // StoreSweeper keeps every exception inside the store's result; only an Error gets here
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("store sweep failed outside its own isolation", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static JobResult result(List<StoreSweepResult> results, SweepLimits limits, boolean deadlineReached) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("stores", (long) results.size());
+        counts.put("storesFailed", count(results, StoreSweepStatus.FAILED));
+        counts.put(
+                "storesIncomplete", results.stream().filter(r -> !r.complete()).count());
+        counts.put("scanned", sum(results, StoreSweepResult::scanned));
+        counts.put("requests", sum(results, StoreSweepResult::requests));
+        counts.put("pages", sum(results, StoreSweepResult::pages));
+        counts.put("missing", sum(results, StoreSweepResult::missing));
+        counts.put("imported", sum(results, StoreSweepResult::imported));
+        counts.put("quarantined", sum(results, StoreSweepResult::quarantined));
+        counts.put("assigned", sum(results, StoreSweepResult::assigned));
+        counts.put("unassigned", sum(results, StoreSweepResult::unassigned));
+        counts.put("leftToImport", sum(results, StoreSweepResult::leftToImport));
+
+        long failed = counts.get("storesFailed");
+        JobRunStatus status;
+        if (!results.isEmpty() && failed == results.size()) {
+            status = JobRunStatus.FAILED;
+        } else if (failed > 0
+                || deadlineReached
+                || results.stream().anyMatch(r -> r.status() != StoreSweepStatus.SUCCEEDED)) {
+            status = JobRunStatus.PARTIAL;
+        } else {
+            status = JobRunStatus.SUCCEEDED;
+        }
+        String message = null;
+        if (status != JobRunStatus.SUCCEEDED) {
+            List<String> notes = results.stream()
+                    .filter(r -> r.status() != StoreSweepStatus.SUCCEEDED)
+                    .map(r -> r.store() + ": " + r.error())
+                    .toList();
+            message = (failed == 0 ? "" : failed + " of " + results.size() + " stores failed; ")
+                    + notes.stream().limit(5).collect(Collectors.joining("; "))
+                    + (notes.size() > 5 ? "; …" : "");
+            if (message.length() > 500) {
+                message = message.substring(0, 499) + "…";
+            }
+        }
+        return new JobResult(
+                status,
+                counts,
+                ReconcileRunResult.of(limits, results, deadlineReached),
+                message,
+                results.stream().map(ReconcileService::unit).toList());
+    }
+
+    /**
+     * A store in short: it succeeded unless it failed or never started (a sweep stopped by its budget
+     * says so in its error); its count is the missing orders it imported.
+     */
+    private static UnitResult unit(StoreSweepResult result) {
+        boolean succeeded =
+                result.status() == StoreSweepStatus.SUCCEEDED || result.status() == StoreSweepStatus.PARTIAL;
+        String error = result.error();
+        if (!succeeded && error == null) {
+            error = result.status().name();
+        }
+        return new UnitResult(result.store(), succeeded, result.imported(), error);
+    }
+
+    private static long count(List<StoreSweepResult> results, StoreSweepStatus status) {
+        return results.stream().filter(r -> r.status() == status).count();
+    }
+
+    private static long sum(List<StoreSweepResult> results, ToLongFunction<StoreSweepResult> f) {
+        return results.stream().mapToLong(f).sum();
+    }
+}
