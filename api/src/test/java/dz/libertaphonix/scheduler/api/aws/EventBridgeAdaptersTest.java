@@ -63,6 +63,7 @@ class EventBridgeAdaptersTest {
     private static final String IMPORT_RULE = "libertaphonix-ecomanager-sync";
     private static final String SHIPPING_RULE = "libertaphonix-shipping-status-sync";
     private static final String CLEANUP_RULE = "libertaphonix-daily-cleanup";
+    private static final String RECONCILE_RULE = "libertaphonix-ecomanager-reconcile";
 
     @Inject
     JobCatalog catalog;
@@ -106,6 +107,7 @@ class EventBridgeAdaptersTest {
         stubRule(IMPORT_RULE, "ENABLED", "cron(0 7-19 * * ? *)");
         stubRule(SHIPPING_RULE, "ENABLED", "cron(0 5,11,17,23 * * ? *)");
         stubRule(CLEANUP_RULE, "ENABLED", "cron(0 1 * * ? *)");
+        stubRule(RECONCILE_RULE, "ENABLED", "cron(0 2 * * ? *)");
         fixtures.defaultSchedules();
         for (JobId job : catalog.ids()) {
             redis.key().del("scheduler:schedule-state:" + job.id());
@@ -121,7 +123,7 @@ class EventBridgeAdaptersTest {
                 .statusCode(200)
                 .body("data.status", Matchers.equalTo("stopped"));
 
-        for (String rule : List.of(IMPORT_RULE, SHIPPING_RULE, CLEANUP_RULE)) {
+        for (String rule : List.of(IMPORT_RULE, SHIPPING_RULE, CLEANUP_RULE, RECONCILE_RULE)) {
             eventBridge.verify(
                     1,
                     postRequestedFor(urlEqualTo("/"))
@@ -150,7 +152,7 @@ class EventBridgeAdaptersTest {
                 .statusCode(200)
                 .body("data.status", Matchers.equalTo("running"));
 
-        for (String rule : List.of(IMPORT_RULE, SHIPPING_RULE, CLEANUP_RULE)) {
+        for (String rule : List.of(IMPORT_RULE, SHIPPING_RULE, CLEANUP_RULE, RECONCILE_RULE)) {
             eventBridge.verify(
                     1,
                     postRequestedFor(urlEqualTo("/"))
@@ -168,7 +170,7 @@ class EventBridgeAdaptersTest {
                 .then()
                 .statusCode(200)
                 .body("data.status", Matchers.equalTo("partial"))
-                .body("data.activeJobs", Matchers.contains("ecomanager_sync", "daily_cleanup"));
+                .body("data.activeJobs", Matchers.contains("ecomanager_sync", "daily_cleanup", "ecomanager_reconcile"));
         scheduleCache.invalidate();
         given().header("Authorization", AdminTokens.bearer(AdminTokens.teamManager()))
                 .get("/api/v1/scheduler/status")
@@ -176,7 +178,7 @@ class EventBridgeAdaptersTest {
                 .statusCode(200)
                 .body("data.status", Matchers.equalTo("partial"));
 
-        for (String rule : List.of(IMPORT_RULE, SHIPPING_RULE, CLEANUP_RULE)) {
+        for (String rule : List.of(IMPORT_RULE, SHIPPING_RULE, CLEANUP_RULE, RECONCILE_RULE)) {
             eventBridge.verify(
                     1,
                     postRequestedFor(urlEqualTo("/"))

@@ -103,7 +103,9 @@ class ScheduleResourceTest {
                 .then()
                 .statusCode(200)
                 .body("data.status", equalTo("running"))
-                .body("data.activeJobs", contains("ecomanager_sync", "shipping_status_sync", "daily_cleanup"));
+                .body(
+                        "data.activeJobs",
+                        contains("ecomanager_sync", "shipping_status_sync", "daily_cleanup", "ecomanager_reconcile"));
 
         assertThat(actions(before, "schedule.start")).singleElement().satisfies(row -> assertThat(row.outcome)
                 .isEqualTo(AuditOutcome.SUCCEEDED));
@@ -123,7 +125,7 @@ class ScheduleResourceTest {
                 .get("/api/v1/scheduler/status")
                 .then()
                 .body("data.status", equalTo("partial"))
-                .body("data.activeJobs", contains("ecomanager_sync", "daily_cleanup"));
+                .body("data.activeJobs", contains("ecomanager_sync", "daily_cleanup", "ecomanager_reconcile"));
 
         given().header("Authorization", AdminTokens.bearer(AdminTokens.teamManager()))
                 .get("/api/v1/scheduler/jobs/shipping-status-sync")

@@ -16,6 +16,7 @@ import dz.libertaphonix.scheduler.api.testsupport.LiveStates;
 import dz.libertaphonix.scheduler.api.testsupport.TestClock;
 import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
 import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
+import dz.libertaphonix.scheduler.reconcile.EcoManagerReconcileJob;
 import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
@@ -117,7 +118,7 @@ class StatusResourceTest {
         assertThat(body.getString("data.status")).isEqualTo("running");
         assertThat(body.getBoolean("data.isRunning")).isTrue();
         assertThat(body.getList("data.activeJobs", String.class))
-                .containsExactly("ecomanager_sync", "shipping_status_sync", "daily_cleanup");
+                .containsExactly("ecomanager_sync", "shipping_status_sync", "daily_cleanup", "ecomanager_reconcile");
         assertThat(body.getString("data.startedAt")).endsWith("+01:00");
         assertThat(body.getString("data.stoppedAt")).isNull();
 
@@ -147,7 +148,7 @@ class StatusResourceTest {
         List<Map<String, Object>> jobs = body.getList("data.jobs");
         assertThat(jobs)
                 .extracting(job -> job.get("job"))
-                .containsExactly("ecomanager-sync", "shipping-status-sync", "daily-cleanup");
+                .containsExactly("ecomanager-sync", "shipping-status-sync", "daily-cleanup", "ecomanager-reconcile");
         Map<String, Object> shippingJob = jobs.get(1);
         assertThat(shippingJob)
                 .containsOnlyKeys(
@@ -225,10 +226,11 @@ class StatusResourceTest {
                 .statusCode(200)
                 .body("data.status", equalTo("partial"))
                 .body("data.isRunning", equalTo(true))
-                .body("data.activeJobs", contains("ecomanager_sync", "daily_cleanup"));
+                .body("data.activeJobs", contains("ecomanager_sync", "daily_cleanup", "ecomanager_reconcile"));
 
         fixtures.schedule(EcoManagerSyncJob.ID, AdminFixtures.DEFAULT_ECOMANAGER_CRON, false);
         fixtures.schedule(DailyCleanupJob.ID, AdminFixtures.DEFAULT_CLEANUP_CRON, false);
+        fixtures.schedule(EcoManagerReconcileJob.ID, AdminFixtures.DEFAULT_RECONCILE_CRON, false);
 
         JsonPath body = given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
                 .get("/api/v1/scheduler/status")
@@ -274,13 +276,14 @@ class StatusResourceTest {
                 .containsOnlyKeys(
                         "nextEcoManagerSync", "nextShippingStatusSync", "nextDailyCleanup", "currentTime", "jobs");
         assertThat(body.getList("data.jobs.job", String.class))
-                .containsExactly("ecomanager-sync", "shipping-status-sync", "daily-cleanup");
+                .containsExactly("ecomanager-sync", "shipping-status-sync", "daily-cleanup", "ecomanager-reconcile");
         assertThat(body.getList("data.jobs.name", String.class))
-                .containsExactly("ecomanager_sync", "shipping_status_sync", "daily_cleanup");
-        assertThat(body.getList("data.jobs.enabled", Boolean.class)).containsExactly(true, false, true);
+                .containsExactly("ecomanager_sync", "shipping_status_sync", "daily_cleanup", "ecomanager_reconcile");
+        assertThat(body.getList("data.jobs.enabled", Boolean.class)).containsExactly(true, false, true, true);
         assertThat(body.getString("data.jobs[0].nextFireTime")).isEqualTo("2025-07-24T10:00:00+01:00");
         assertThat(body.getString("data.jobs[1].nextFireTime")).isNull();
         assertThat(body.getString("data.jobs[2].nextFireTime")).isEqualTo("2025-07-25T02:00:00+01:00");
+        assertThat(body.getString("data.jobs[3].nextFireTime")).isEqualTo("2025-07-25T03:00:00+01:00");
     }
 
     @Test
@@ -291,7 +294,7 @@ class StatusResourceTest {
                 .get("/api/v1/scheduler/jobs")
                 .then()
                 .statusCode(200)
-                .body("data", hasSize(3))
+                .body("data", hasSize(4))
                 .extract()
                 .jsonPath();
 
@@ -319,5 +322,10 @@ class StatusResourceTest {
         assertThat(body.getList("data[2].nextFireTimes.utc", String.class))
                 .first()
                 .isEqualTo("2025-07-25T01:00:00Z");
+        assertThat(body.getString("data[3].job")).isEqualTo("ecomanager-reconcile");
+        assertThat(body.getString("data[3].eventBridgeExpression")).isEqualTo("cron(0 2 * * ? *)");
+        assertThat(body.getList("data[3].nextFireTimes.algiers", String.class))
+                .first()
+                .isEqualTo("2025-07-25T03:00:00+01:00");
     }
 }

@@ -7,6 +7,7 @@ import dz.libertaphonix.scheduler.audit.AuditEvent;
 import dz.libertaphonix.scheduler.audit.AuditEventRepository;
 import dz.libertaphonix.scheduler.cleanup.DailyCleanupJob;
 import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
+import dz.libertaphonix.scheduler.reconcile.EcoManagerReconcileJob;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
@@ -34,6 +35,7 @@ public class AdminFixtures {
     public static final String DEFAULT_ECOMANAGER_CRON = "0 0 8-20 * * ?";
     public static final String DEFAULT_SHIPPING_CRON = "0 0 0,6,12,18 * * ?";
     public static final String DEFAULT_CLEANUP_CRON = "0 0 2 * * ?";
+    public static final String DEFAULT_RECONCILE_CRON = "0 0 3 * * ?";
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
@@ -70,6 +72,7 @@ public class AdminFixtures {
         schedule(EcoManagerSyncJob.ID, DEFAULT_ECOMANAGER_CRON, true);
         schedule(ShippingStatusSyncJob.ID, DEFAULT_SHIPPING_CRON, true);
         schedule(DailyCleanupJob.ID, DEFAULT_CLEANUP_CRON, true);
+        schedule(EcoManagerReconcileJob.ID, DEFAULT_RECONCILE_CRON, true);
     }
 
     public void schedule(JobId job, String cron, boolean enabled) {
