@@ -81,8 +81,8 @@ public class StoreSweeper {
         long cursor = store.importCursor;
         StoreSweepStatus status = StoreSweepStatus.SUCCEEDED;
         try {
-            SweepScan.ImportPosition position = position(store);
-            cursor = position.cursor();
+            SweepScan.ImportBoundary boundary = boundary(store);
+            cursor = boundary.cursor();
             session = client.open(tokens.credentials(store), context.deadline(), rateShare(context));
             new SweepScan(
                             session,
@@ -91,7 +91,7 @@ public class StoreSweeper {
                             store.identifier,
                             importConfig.pageSize(),
                             context::deadlineReached)
-                    .scan(position, windowStart, limits.maxRequests(), findings);
+                    .scan(boundary, windowStart, limits.maxRequests(), findings);
         } catch (StoreCredentialsRejectedException e) {
             findings.stopped(SweepEnd.FAILED, e.getMessage());
         } catch (RateLimitExceededException e) {
@@ -204,12 +204,12 @@ public class StoreSweeper {
                 tally));
     }
 
-    private SweepScan.ImportPosition position(Store store) {
+    private SweepScan.ImportBoundary boundary(Store store) {
         long cursor =
                 Outages.database("reading the import cursor of " + store.identifier, () -> cursors.cursor(store.id));
         List<ImportGapGateway.OpenGap> open =
                 Outages.database("reading the import gaps of " + store.identifier, () -> gaps.open(store.id));
-        return new SweepScan.ImportPosition(cursor, open);
+        return new SweepScan.ImportBoundary(cursor, open);
     }
 
     /** The sweep's share of the token's budget, never waiting past the run's deadline. */

@@ -31,7 +31,7 @@ import java.util.function.BooleanSupplier;
 final class SweepScan {
 
     /** Where the hourly import stands for the store when the sweep starts. */
-    record ImportPosition(long cursor, List<OpenGap> gaps) {
+    record ImportBoundary(long cursor, List<OpenGap> gaps) {
 
         /** True when the hourly import will read {@code id} itself. */
         boolean importWillRead(long id) {
@@ -70,7 +70,7 @@ final class SweepScan {
     }
 
     /** Reads until the window is covered or a limit stops it; {@code findings.end} says which. */
-    void scan(ImportPosition position, Instant windowStart, int maxRequests, SweepFindings findings) {
+    void scan(ImportBoundary boundary, Instant windowStart, int maxRequests, SweepFindings findings) {
         String cursor = null;
         long depth = 0;
         while (true) {
@@ -104,7 +104,7 @@ final class SweepScan {
                     findings.checkedBackTo = order.createdAt();
                 }
             }
-            note(inWindow, position, findings);
+            note(inWindow, boundary, findings);
             // the list is newest first: once a page ends before the window, the rest of the list does too
             // (an odd date higher up does not stop the sweep)
             if (!page.orders().isEmpty() && outsideWindow(page.orders().getLast(), windowStart)) {
@@ -127,7 +127,7 @@ final class SweepScan {
     }
 
     /** Notes the page's missing {@code En dispatch} orders (one lookup of existing ids per page). */
-    private void note(List<Placed> page, ImportPosition position, SweepFindings findings) {
+    private void note(List<Placed> page, ImportBoundary boundary, SweepFindings findings) {
         Map<Long, Placed> candidates = new LinkedHashMap<>();
         for (Placed placed : page) {
             EcoManagerOrder order = placed.order();
@@ -150,7 +150,7 @@ final class SweepScan {
             if (existing.contains(id) || findings.missing.containsKey(id)) {
                 return;
             }
-            if (position.importWillRead(id)) {
+            if (boundary.importWillRead(id)) {
                 findings.leftToImport++;
             } else {
                 findings.missing.put(id, new SweepFindings.Missing(placed.order(), placed.depth()));

@@ -37,7 +37,8 @@ class JobCatalogTest {
                                 "ecomanager-sync", "ecomanager_sync", List.of("ecomanager")),
                         org.assertj.core.groups.Tuple.tuple(
                                 "shipping-status-sync", "shipping_status_sync", List.of("shipping")),
-                        org.assertj.core.groups.Tuple.tuple("daily-cleanup", "daily_cleanup", List.of("cleanup")));
+                        org.assertj.core.groups.Tuple.tuple("daily-cleanup", "daily_cleanup", List.of("cleanup")),
+                        org.assertj.core.groups.Tuple.tuple("ecomanager-reconcile", "ecomanager_reconcile", List.of()));
         assertThat(catalog.jobs())
                 .allSatisfy(job -> assertThat(job.displayName()).isNotBlank());
     }

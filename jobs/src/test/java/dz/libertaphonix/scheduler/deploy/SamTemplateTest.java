@@ -306,6 +306,22 @@ class SamTemplateTest {
     }
 
     @Test
+    void theNightlySweepHasItsOwnFunctionAndRuleAt0300Algiers() {
+        JobId sweep = JobId.of("ecomanager-reconcile");
+        assertThat(defaultAlgiersCrons()).containsEntry(sweep, "0 0 3 * * ?");
+        assertThat(cronRuleExpression(sweep)).isEqualTo("cron(0 2 * * ? *)");
+        String function = jobFunction(sweep);
+        assertThat(export(function)).isEqualTo(JOB_FUNCTION);
+        assertThat(template.functionProperty(function, "FunctionName"))
+                .isEqualTo(Map.of("Fn::Sub", "libertaphonix-${Stage}-ecomanager-reconcile"));
+        assertThat(template.environment(function).get("FUNCTION_TIMEOUT")).isEqualTo("900s");
+        assertThat(template.eventsOfType(function, "EventBridgeRule"))
+                .singleElement()
+                .satisfies(rule -> assertThat(map(map(rule.get("Pattern")).get("detail")))
+                        .isEqualTo(Map.of("job", List.of("ecomanager-reconcile"))));
+    }
+
+    @Test
     void everyJobFunctionTellsTheJobRuntimeItsLambdaTimeout() {
         for (JobId job : jobs()) {
             String function = jobFunction(job);

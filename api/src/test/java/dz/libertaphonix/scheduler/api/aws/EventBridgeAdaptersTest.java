@@ -133,7 +133,7 @@ class EventBridgeAdaptersTest {
                             .withRequestBody(equalToJson("{\"Name\": \"" + rule + "\"}")));
         }
         eventBridge.verify(
-                3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.DisableRule")));
+                4, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.DisableRule")));
         // the new state was cached as it was written: the status answer needed no DescribeRule
         eventBridge.verify(
                 0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.DescribeRule")));

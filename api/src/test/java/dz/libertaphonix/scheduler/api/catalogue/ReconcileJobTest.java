@@ -1,7 +1,5 @@
 package dz.libertaphonix.scheduler.api.catalogue;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -15,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dz.libertaphonix.scheduler.api.testsupport.AdminFixtures;
 import dz.libertaphonix.scheduler.api.testsupport.AdminTokens;
 import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
@@ -122,8 +121,8 @@ class ReconcileJobTest {
         onlyImportable(store);
         // the import has passed order 5002; 5001 reached En dispatch since (second newest)
         setCursor(store, 5002);
-        ecoManager.stubFor(get(urlPathEqualTo("/api/shop/v2/orders"))
-                .withHeader("Authorization", equalTo("Bearer " + token))
+        ecoManager.stubFor(WireMock.get(urlPathEqualTo("/api/shop/v2/orders"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + token))
                 .willReturn(okJson(page(List.of(order(5002, "Confirmé", 2), order(5001, "En dispatch", 3))))));
         long before = fixtures.lastAuditId();
 
@@ -176,7 +175,7 @@ class ReconcileJobTest {
         ecoManager.verify(
                 1,
                 getRequestedFor(urlPathEqualTo("/api/shop/v2/orders"))
-                        .withHeader("Authorization", equalTo("Bearer " + token)));
+                        .withHeader("Authorization", WireMock.equalTo("Bearer " + token)));
     }
 
     /** A page as EcoManager's list sends it: data, links, meta (cursor pagination), the last one. */
