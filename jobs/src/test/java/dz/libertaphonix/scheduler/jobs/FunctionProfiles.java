@@ -50,6 +50,14 @@ final class FunctionProfiles {
         }
     }
 
+    /** The real ecomanager-reconcile job (the nightly sweep). */
+    public static class EcomanagerReconcile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return with("ecomanager-reconcile");
+        }
+    }
+
     /** The real daily-cleanup job, against the outage tests' own PostgreSQL and Redis. */
     public static class DailyCleanupThroughOutages extends DailyCleanup implements OutageServices.Profile {}
 
