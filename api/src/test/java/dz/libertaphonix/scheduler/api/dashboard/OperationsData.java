@@ -90,13 +90,17 @@ public class OperationsData {
 
     /** Marks the store's token as refused by EcoManager, as the import does on a 401. */
     public void rejectCredentials(long storeId, String reason) {
-        count("with changed as (update stores set credential_state = 'REJECTED', credential_error = ?,"
-                + " credential_checked_at = now() where id = ? returning 1) select count(*) from changed", reason, storeId);
+        count(
+                "with changed as (update stores set credential_state = 'REJECTED', credential_error = ?,"
+                        + " credential_checked_at = now() where id = ? returning 1) select count(*) from changed",
+                reason,
+                storeId);
     }
 
     public String reference(long orderId) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("select reference from orders where id = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("select reference from orders where id = ?")) {
             statement.setLong(1, orderId);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

@@ -134,6 +134,19 @@ class OperationsResourceTest {
         given().get("/api/v1/scheduler/dashboard/summary").then().statusCode(401);
     }
 
+    @Test
+    void servesTheDashboardsFaviconAndScripts() {
+        given().get("/admin/scheduler")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/admin/scheduler/assets/favicon.svg"));
+        given().get("/admin/scheduler/assets/favicon.svg")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("image/svg+xml"));
+        given().get("/admin/scheduler/assets/i18n.js").then().statusCode(200);
+    }
+
     private static JsonPath summary(String token) {
         return get(token, "/api/v1/scheduler/dashboard/summary");
     }
