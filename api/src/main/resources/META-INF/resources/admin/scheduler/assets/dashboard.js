@@ -230,11 +230,12 @@
     return known.length ? known.reduce((sum, j) => sum + j.missedFires24h, 0) : null;
   }
 
+  // a figure and its words; the title is the link to the figure's detail (a tile may hold other links)
   function tile(id, href, title, value, lines, bad) {
-    return '<a class="tile' + (bad ? ' bad' : '') + '" href="' + href + '" data-testid="tile-' + id + '">' +
-      '<span class="tile-title">' + esc(title) + '</span>' +
+    return '<div class="tile' + (bad ? ' bad' : '') + '" data-testid="tile-' + id + '">' +
+      '<a class="tile-title" href="' + href + '">' + esc(title) + '</a>' +
       '<span class="tile-value" data-testid="summary-' + id + '">' + value + '</span>' +
-      lines.map((l) => '<span class="tile-line">' + l + '</span>').join('') + '</a>';
+      lines.filter((l) => l).map((l) => '<span class="tile-line">' + l + '</span>').join('') + '</div>';
   }
 
   function renderSummary() {
@@ -255,16 +256,16 @@
         [esc(cause), w.orders > 0 && w.oldestImportedAt ? esc(t('oldest') + ' ' + time(w.oldestImportedAt, 'short')) : ''],
         w.orders > 0 && !!w.cause),
       tile('parcels', '#charts-section', t('tParcels'),
-        '<span data-testid="summary-delivered">' + number(s.parcels.deliveredToday) + '</span> <small>' + esc(t('delivered')) + '</small>',
-        ['<span data-testid="summary-returned">' + number(s.parcels.returnedToday) + '</span> ' + esc(t('returned')) + ' · ' +
-         '<span data-testid="summary-cancelled">' + number(s.parcels.cancelledToday) + '</span> ' + esc(t('cancelled'))]),
+        '<span data-testid="summary-delivered">' + number(s.parcels.deliveredToday) + '</span> <small>' + esc(plural(s.parcels.deliveredToday, t('n_delivered'))) + '</small>',
+        ['<span data-testid="summary-returned">' + number(s.parcels.returnedToday) + '</span> ' + esc(plural(s.parcels.returnedToday, t('n_returned'))) + ' · ' +
+         '<span data-testid="summary-cancelled">' + number(s.parcels.cancelledToday) + '</span> ' + esc(plural(s.parcels.cancelledToday, t('n_cancelled')))]),
       tile('stores', '#stores-section', t('tStores'), number(storesBad.length),
         [storesBad.length ? reasons(storesBad) : esc(t('allStoresFine'))], storesBad.length > 0),
       tile('accounts', '#accounts-section', t('tAccounts'), number(accountsBad.length),
         [accountsBad.length ? reasons(accountsBad, true) : esc(t('allAccountsFine'))], accountsBad.length > 0),
       tile('runs', '#timeline-section', t('tRuns'),
-        '<span data-testid="summary-failed">' + number(s.runs.failed24h) + '</span> <small>' + esc(t('failedWord')) + '</small>',
-        [missed == null ? esc(t('missedUnknown')) : '<span data-testid="summary-missed">' + number(missed) + '</span> ' + esc(t('missedWord')),
+        '<span data-testid="summary-failed">' + number(s.runs.failed24h) + '</span> <small>' + esc(plural(s.runs.failed24h, t('n_failed'))) + '</small>',
+        [missed == null ? esc(t('missedUnknown')) : '<span data-testid="summary-missed">' + number(missed) + '</span> ' + esc(plural(missed, t('n_missed'))),
          s.runs.latestFailed.slice(0, 2).map((r) => '<a href="#run/' + esc(r.id) + '">' + esc(jobTitle(r.job)) + ' · ' +
            esc(time(r.startedAt, 'short')) + '</a>').join('<br>')],
         s.runs.failed24h > 0 || missed > 0)
@@ -281,7 +282,8 @@
 
   // --- per-store health ------------------------------------------------------------------
   function cell(labelKey, html, extra) {
-    return '<td data-label="' + esc(t(labelKey)) + '"' + (extra || '') + '>' + html + '</td>';
+    // one wrapper: on a phone the cell is a two-column grid (its label, its content)
+    return '<td data-label="' + esc(t(labelKey)) + '"' + (extra || '') + '><div class="cell">' + html + '</div></td>';
   }
 
   function strip(runs) {
@@ -418,7 +420,7 @@
       '<dt>' + esc(t('schedule')) + '</dt><dd>' + esc(scheduleWords(job.id, schedule)) + ' <code>' + esc(schedule.cron || '') + '</code></dd>' +
       '<dt>' + esc(t('nextRuns')) + '</dt><dd><ol class="next" data-testid="next-' + id + '">' + (next || '<li>' + esc(t('none')) + '</li>') + '</ol></dd>' +
       '<dt>' + esc(t('lastRun')) + '</dt><dd data-testid="last-' + id + '">' + badge(last.status || detail.lastStatus) + ' ' +
-      (last.id ? '<a href="#run/' + esc(last.id) + '">' + esc(time(last.startedAt)) + '</a>' : esc(time(last.startedAt))) +
+      (last.runId ? '<a href="#run/' + esc(last.runId) + '">' + esc(time(last.startedAt)) + '</a>' : last.startedAt ? esc(time(last.startedAt)) : '') +
       (last.endedAt && last.startedAt ? ' · ' + esc(duration(new Date(last.endedAt) - new Date(last.startedAt))) : '') +
       '<div>' + resultWords(job.id, last.counts) + '</div>' +
       (unitsText(last.units) ? '<div class="error" data-testid="units-' + id + '">' + esc(unitsText(last.units)) + '</div>' : '') + '</dd>' +
@@ -459,8 +461,8 @@
   function shape(kind, x, y, r) {
     switch (kind) {
       case 'diamond': return svg('path', { d: 'M' + x + ' ' + (y - r) + 'L' + (x + r) + ' ' + y + 'L' + x + ' ' + (y + r) + 'L' + (x - r) + ' ' + y + 'Z' });
-      case 'cross': return svg('path', { d: 'M' + (x - r) + ' ' + (y - r) + 'L' + (x + r) + ' ' + (y + r) + 'M' + (x + r) + ' ' + (y - r) + 'L' + (x - r) + ' ' + (y + r), class: 'stroke' }) +
-        svg('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r, class: 'frame' });
+      case 'cross': return svg('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r, class: 'frame' }) +
+        svg('path', { d: 'M' + (x - r + 2) + ' ' + (y - r + 2) + 'L' + (x + r - 2) + ' ' + (y + r - 2) + 'M' + (x + r - 2) + ' ' + (y - r + 2) + 'L' + (x - r + 2) + ' ' + (y + r - 2), class: 'stroke' });
       case 'ring': return svg('circle', { cx: x, cy: y, r: r - 1, class: 'frame' });
       case 'triangle': return svg('path', { d: 'M' + x + ' ' + (y - r) + 'L' + (x + r) + ' ' + (y + r) + 'L' + (x - r) + ' ' + (y + r) + 'Z', class: 'frame dashed' });
       default: return svg('circle', { cx: x, cy: y, r: r });

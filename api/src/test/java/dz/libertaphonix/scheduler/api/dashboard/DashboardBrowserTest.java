@@ -170,7 +170,7 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("input[data-action='toggle']")))
                 .isNotEmpty()
                 .allSatisfy(toggle -> assertThat(toggle.isEnabled()).isFalse());
-        assertThat(text(By.id("who"))).contains("TEAM_MANAGER");
+        assertThat(text(By.id("who"))).contains("chef d'équipe (lecture seule)");
     }
 
     private static void signIn(String token) {

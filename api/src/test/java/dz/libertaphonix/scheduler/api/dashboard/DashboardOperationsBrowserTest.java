@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The operations view of the dashboard in headless Chromium, at 1280 px and 390 px, in French and
@@ -344,12 +343,25 @@ class DashboardOperationsBrowserTest {
         }
     }
 
+    // the whole page, beyond the window: Chromium's DevTools capture
+    @SuppressWarnings("unchecked")
     private static void screenshot(String name) throws IOException {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        Map<String, Object> size = (Map<String, Object>)
+                chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+        double width = ((Number) size.get("width")).doubleValue();
+        double height = Math.min(8000, ((Number) size.get("height")).doubleValue());
+        Map<String, Object> shot = chrome.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         Path file = Path.of("target", name);
         Files.createDirectories(file.getParent());
-        Files.copy(
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                file,
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 }
