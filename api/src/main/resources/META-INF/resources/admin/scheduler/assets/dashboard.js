@@ -218,6 +218,7 @@
     try { summary = await api('/dashboard/summary'); } catch (e) { return; }
     state.summary = summary;
     (summary.schedules || []).forEach((s) => { state.schedules[s.job] = s; });
+    renderJobs();
     renderSummary();
     renderStores();
     renderAccounts();
@@ -368,9 +369,15 @@
     (jobs || []).forEach((j) => { byId[j.job] = j; });
     const detail = {};
     (status.jobs || []).forEach((j) => { detail[j.job] = j; });
-    $('#jobs').innerHTML = state.jobs.map((job) => jobCard(job, byId[job.id] || {}, detail[job.id] || {})).join('');
-    fillJobFilter();
+    state.cards = { byId, detail };
+    renderJobs();
     watchForFinishedRuns(detail);
+  }
+
+  function renderJobs() {
+    if (!state.cards) return;
+    $('#jobs').innerHTML = state.jobs.map((job) => jobCard(job, state.cards.byId[job.id] || {}, state.cards.detail[job.id] || {})).join('');
+    fillJobFilter();
   }
 
   // the history's job filter offers every job of the catalogue; the choice survives a redraw
@@ -526,7 +533,7 @@
         svg('line', { x1: left, x2: width - right, y1: y, y2: y, class: 'axis' }) + marks + misses;
     }).join('');
     box.innerHTML = '<svg class="timeline" width="' + width + '" height="' + height + '" role="group" aria-label="' + esc(t('timeline')) + '">' +
-      ticks + rows + svg('text', { x: width - right, y: height - 10 - 12, 'text-anchor': 'end', class: 'tick unit' }, esc(t('algiersTime'))) + '</svg>' +
+      ticks + rows + svg('text', { x: width - right, y: 12, 'text-anchor': 'end', class: 'tick unit' }, esc(t('algiersTime'))) + '</svg>' +
       '<p class="muted" id="timeline-detail" aria-live="polite"></p>';
   }
 
@@ -565,10 +572,12 @@
     renderCharts();
   }
 
+  // the axis' top: a round number, even so that its middle tick is a whole number too
   function niceMax(max) {
-    if (max <= 5) return 5;
+    if (max <= 4) return 4;
     const p = Math.pow(10, Math.floor(Math.log10(max)));
-    return Math.ceil(max / p) * p;
+    const top = Math.ceil(max / p) * p;
+    return top % 2 ? top + p : top;
   }
 
   // bars per day: series stacked (stack=true) or side by side; axes, dates and values drawn

@@ -132,6 +132,11 @@ class DashboardOperationsBrowserTest {
         assertThat(browser.findElement(By.cssSelector(failedMark + " title")).getAttribute("textContent"))
                 .contains("Échouée")
                 .contains("EcoManager answered 503");
+        // a mark is reached from the keyboard and says what it is in words under the chart
+        script("document.querySelector(arguments[0]).focus()", failedMark);
+        assertThat(script("return document.activeElement.getAttribute('data-run')"))
+                .isEqualTo(seed.failedRun.toString());
+        assertThat(dashboard.text(By.id("timeline-detail"))).contains("Échouée").contains("Planifiée");
         assertMissedFires();
 
         assertNoRawKey("fr");
