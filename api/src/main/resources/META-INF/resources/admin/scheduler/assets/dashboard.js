@@ -249,7 +249,8 @@
     const cause = w.cause === 'NO_AGENT_AVAILABLE' ? t('causeNoAgent') : w.cause === 'CAPACITY_REACHED' ? t('causeCapacity')
       : w.orders > 0 ? t('causeRoom') : '';
     const reasons = (list, accounts) => list.slice(0, 4).map((x) => '<strong>' + esc(x.identifier || x.name) + '</strong> : ' +
-      x.attention.map((a) => esc(t(accounts && a === 'FAILING' ? 'FAILING_ACCOUNT' : a))).join(', ')).join('<br>');
+      x.attention.map((a) => esc(t(accounts && a === 'FAILING' ? 'FAILING_ACCOUNT' : a))).join(', ')).join('<br>') +
+      (list.length > 4 ? '<br>+ ' + number(list.length - 4) : '');
     const tiles = [
       tile('imported-today', '#stores-section', t('tImported'), number(s.orders.importedToday),
         ['<span data-testid="summary-imported-hour">' + number(s.orders.importedLastHour) + '</span> ' + esc(t('tLastHour'))]),

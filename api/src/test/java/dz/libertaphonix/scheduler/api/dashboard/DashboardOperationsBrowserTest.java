@@ -83,6 +83,7 @@ class DashboardOperationsBrowserTest {
     void theSummaryShowsTheDatabasesFiguresInFrenchAndEnglishWithNoRawKeyAndTheTimelineShowsTheFailedRun()
             throws IOException {
         Seed seed = seed();
+        String account = data.rejectedCourierAccount("Maystro answered 401 Invalid token");
         wide();
         dashboard.signIn(AdminTokens.admin());
 
@@ -113,10 +114,24 @@ class DashboardOperationsBrowserTest {
         });
         assertThat(figure("delivered")).isPositive();
         assertThat(figure("failed")).isPositive();
-        // the store whose token was refused and whose last import failed is named, with why
+        // the stores and accounts needing attention are counted and named, with why: the tile names the
+        // first ones, the rows all of them
+        assertThat(figure("stores"))
+                .isPositive()
+                .isEqualTo(browser.findElements(By.cssSelector("#stores tr.attention"))
+                        .size());
         assertThat(dashboard.text(By.cssSelector("[data-testid='tile-stores']")))
-                .contains(seed.rejectedStore)
                 .contains("identifiants refusés");
+        assertThat(dashboard.text(By.cssSelector("#stores tr[data-store='" + seed.rejectedStoreId + "']")))
+                .contains(seed.rejectedStore)
+                .contains("identifiants refusés · en échec au dernier import");
+        assertThat(figure("accounts"))
+                .isPositive()
+                .isEqualTo(browser.findElements(By.cssSelector("#accounts tr.attention"))
+                        .size());
+        assertThat(dashboard.text(By.cssSelector("[data-testid='tile-accounts']")))
+                .contains("identifiants refusés");
+        assertThat(dashboard.text(By.id("accounts"))).contains(account).contains("Maystro answered 401 Invalid token");
 
         // the failed import run sits on the timeline where it started: 2 h before the end of a 24 h axis
         String failedMark = "#timeline a.mark[data-kind='failed'][data-run='" + seed.failedRun + "']";
@@ -147,6 +162,8 @@ class DashboardOperationsBrowserTest {
                 .until(() -> dashboard.text(By.id("summary-title")).equals("Is everything fine?"));
         assertThat(dashboard.text(By.cssSelector("[data-testid='tile-stores']")))
                 .contains("credentials rejected");
+        assertThat(dashboard.text(By.cssSelector("#stores tr[data-store='" + seed.rejectedStoreId + "']")))
+                .contains("credentials rejected · failed in the last import");
         assertNoRawKey("en");
         screenshot("dashboard-en-1280.png");
         language("fr");
@@ -226,7 +243,12 @@ class DashboardOperationsBrowserTest {
     }
 
     private record Seed(
-            String rejectedStore, long quarantineStoreId, long quarantinedId, UUID failedRun, String orderReference) {}
+            String rejectedStore,
+            long rejectedStoreId,
+            long quarantineStoreId,
+            long quarantinedId,
+            UUID failedRun,
+            String orderReference) {}
 
     /** Orders of today, parcels delivered and returned, a failed import with a failing store, a quarantined order. */
     private Seed seed() {
@@ -262,7 +284,7 @@ class DashboardOperationsBrowserTest {
                 {"id": %d, "reference": "NATU-%d", "telephone": "12", "order_state_name": "En dispatch"}
                 """.formatted(quarantined, quarantined));
         String reference = data.reference(pending);
-        return new Seed(rejected, store, quarantined, failed, reference);
+        return new Seed(rejected, rejectedId, store, quarantined, failed, reference);
     }
 
     private void assertMissedFires() {

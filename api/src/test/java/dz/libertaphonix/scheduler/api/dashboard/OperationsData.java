@@ -97,6 +97,17 @@ public class OperationsData {
                 storeId);
     }
 
+    /** A Maystro account whose key the courier refused; returns its name. */
+    public String rejectedCourierAccount(String reason) {
+        String name = "compte-" + SEQUENCE.incrementAndGet();
+        count(
+                "with added as (insert into courier_accounts (name, credential_state, credential_error, credential_checked_at)"
+                        + " values (?, 'REJECTED', ?, now()) returning 1) select count(*) from added",
+                name,
+                reason);
+        return name;
+    }
+
     public String reference(long orderId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement =
