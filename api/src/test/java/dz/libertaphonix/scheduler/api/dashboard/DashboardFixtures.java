@@ -49,8 +49,13 @@ public class DashboardFixtures {
 
     /** A store whose EcoManager is {@code baseUrl}; returns its identifier. */
     public String store(String baseUrl, String token) {
+        return store(baseUrl, token, true);
+    }
+
+    /** A store, active or not (an inactive one stays out of the imports other tests run). */
+    public String store(String baseUrl, String token, boolean active) {
         String identifier = "DASH" + SEQUENCE.incrementAndGet() + (System.nanoTime() % 10_000);
-        stores.create(identifier, "Natura Cosmétiques", baseUrl, token, true);
+        stores.create(identifier, "Natura Cosmétiques", baseUrl, token, active);
         return identifier;
     }
 

@@ -60,7 +60,7 @@ class FourthJobDashboardTest {
                 .text(By.cssSelector("[data-testid='last-weekly-digest']"))
                 .contains("Réussie"));
         assertThat(dashboard.text(By.cssSelector("[data-testid='last-weekly-digest']")))
-                .contains("digests: 1");
+                .contains("digests : 1");
 
         // the page offers the job in the history's filter; choosing it is setting the select (the page
         // redraws the options every few seconds, keeping the choice)
@@ -74,7 +74,7 @@ class FourthJobDashboardTest {
         dashboard.click(By.cssSelector("#history-filters button[type='submit']"));
         await().ignoreExceptions()
                 .atMost(Duration.ofSeconds(20))
-                .until(() -> dashboard.text(By.cssSelector("#history tbody")).contains("weekly-digest")
-                        && !dashboard.text(By.cssSelector("#history tbody")).contains("daily-cleanup"));
+                .until(() -> dashboard.text(By.cssSelector("#history tbody")).contains("Weekly digest")
+                        && !dashboard.text(By.cssSelector("#history tbody")).contains("Nettoyage quotidien"));
     }
 }
