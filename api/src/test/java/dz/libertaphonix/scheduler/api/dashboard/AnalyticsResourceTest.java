@@ -52,7 +52,7 @@ class AnalyticsResourceTest {
         assertThat(after.getLong(cleanup + ".succeeded")).isEqualTo(succeededBefore + 2);
         assertThat(after.getList(cleanup + ".days")).hasSize(30);
         assertThat(after.getList("data.jobs.job"))
-                .containsExactly("ecomanager-sync", "shipping-status-sync", "daily-cleanup");
+                .containsExactly("ecomanager-sync", "shipping-status-sync", "daily-cleanup", "ecomanager-reconcile");
         if (runsBefore == 0) {
             assertThat(after.getDouble(cleanup + ".successRate"))
                     .isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(0.001));

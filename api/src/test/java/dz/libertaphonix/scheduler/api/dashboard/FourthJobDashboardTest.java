@@ -53,7 +53,7 @@ class FourthJobDashboardTest {
                         == 5);
         assertThat(dashboard.text(By.id("job-weekly-digest"))).isEqualTo("Weekly digest");
         assertThat(dashboard.browser().findElements(By.cssSelector("#jobs article.job")))
-                .hasSize(4);
+                .hasSize(5);
 
         dashboard.click(By.cssSelector("[data-job='weekly-digest'] button[data-action='run']"));
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> dashboard
