@@ -1,0 +1,21 @@
+package dz.libertaphonix.scheduler.importing.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** EcoManager's webhooks: where they are delivered and what a delivery may weigh. */
+@ConfigMapping(prefix = "scheduler.webhooks")
+public interface WebhooksConfig {
+
+    /**
+     * The public base URL EcoManager delivers to (the HTTP API's URL in AWS, from
+     * {@code SCHEDULER_WEBHOOKS_PUBLIC_BASE_URL}); a store's delivery URL is this followed by
+     * {@code /webhooks/ecomanager/<identifier>}. Registration is refused while it is not set.
+     */
+    Optional<String> publicBaseUrl();
+
+    /** Largest delivery body accepted, in bytes; a larger one is answered 413. */
+    @WithDefault("262144")
+    int maxBodyBytes();
+}
