@@ -15,7 +15,10 @@ public interface WebhooksConfig {
      */
     Optional<String> publicBaseUrl();
 
-    /** Largest delivery body accepted, in bytes; a larger one is answered 413. */
-    @WithDefault("262144")
+    /**
+     * Largest delivery body accepted, in bytes; a larger one is answered 413. Keep it under
+     * {@code quarkus.http.limits.max-body-size} (64K), which refuses larger bodies before the endpoint.
+     */
+    @WithDefault("32768")
     int maxBodyBytes();
 }
