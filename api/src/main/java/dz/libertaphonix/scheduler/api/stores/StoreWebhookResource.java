@@ -18,6 +18,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,8 +63,8 @@ public class StoreWebhookResource {
 
     @GET
     @Operation(summary = "The store's webhooks: ours, beside EcoManager's list")
-    public ApiResponse<WebhookListingView> list(@PathParam("id") long id) {
-        return ApiResponse.ok(WebhookListingView.of(registrations.list(id)));
+    public ApiResponse<WebhookListingView> list(@PathParam("id") long id, @Context HttpHeaders headers) {
+        return ApiResponse.ok(WebhookListingView.of(registrations.list(id, requestBase(headers))));
     }
 
     @DELETE
@@ -96,6 +98,21 @@ public class StoreWebhookResource {
         int rotated = registrations.rotateSecret(id);
         trail.parameter("webhooks", rotated);
         return ApiResponse.ok(Map.of("rotated", rotated));
+    }
+
+    /**
+     * The base URL this request came in on, from its {@code Host} (and {@code X-Forwarded-Proto}, which
+     * API Gateway sets): behind the HTTP API, its own URL. Plain http only for a local host.
+     */
+    static String requestBase(HttpHeaders headers) {
+        String host = headers.getHeaderString(HttpHeaders.HOST);
+        if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
+            return null;
+        }
+        String proto = headers.getHeaderString("X-Forwarded-Proto");
+        boolean local = host.startsWith("localhost") || host.startsWith("127.0.0.1");
+        String scheme = proto != null && proto.equalsIgnoreCase("http") || (proto == null && local) ? "http" : "https";
+        return scheme + "://" + host;
     }
 
     private static List<EcoManagerWebhookEvent> events(WebhookRegistrationRequest request) {

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -65,11 +66,14 @@ public class WebhookRegistrations {
      * Registers a webhook for each of {@code events} (all five when empty) the store has none of yet;
      * the store gets a webhook secret on its first registration.
      *
+     * @param requestBaseUrl the base URL the admin's request came in on: where EcoManager delivers when
+     *     {@code scheduler.webhooks.public-base-url} is not set (in AWS, the HTTP API's own URL)
      * @return every webhook of ours the store now has
      */
-    public List<RegisteredWebhook> register(long storeId, Collection<EcoManagerWebhookEvent> events, String actor) {
+    public List<RegisteredWebhook> register(
+            long storeId, Collection<EcoManagerWebhookEvent> events, String actor, String requestBaseUrl) {
         Store store = store(storeId);
-        String url = deliveryUrl(store);
+        String url = deliveryUrl(store, requestBaseUrl);
         String secret = secrets.secret(store).orElseGet(() -> newSecret(storeId));
         Set<EcoManagerWebhookEvent> wanted = events == null || events.isEmpty()
                 ? EnumSet.allOf(EcoManagerWebhookEvent.class)
@@ -95,10 +99,10 @@ public class WebhookRegistrations {
     }
 
     /** Ours, beside EcoManager's view (absent, with the reason, when EcoManager cannot be asked). */
-    public WebhookListing list(long storeId) {
+    public WebhookListing list(long storeId, String requestBaseUrl) {
         Store store = store(storeId);
         List<RegisteredWebhook> ours = registered.ofStore(storeId);
-        String url = config.publicBaseUrl().map(base -> url(base, store)).orElse(null);
+        String url = deliveryUrl(store, requestBaseUrl);
         try {
             return new WebhookListing(url, ours, ecoManager.list(tokens.credentials(store)), null);
         } catch (UpstreamFailureException e) {
@@ -139,21 +143,22 @@ public class WebhookRegistrations {
         if (ours.isEmpty()) {
             throw new NoWebhooksRegisteredException(storeId);
         }
-        String url = deliveryUrl(store);
         String old = secrets.secret(store).orElse(null);
         String secret = secrets.generate();
         EcoManagerCredentials credentials = tokens.credentials(store);
         List<RegisteredWebhook> moved = new ArrayList<>();
         try {
             for (RegisteredWebhook webhook : ours) {
-                ecoManager.update(credentials, webhook.webhookId, spec(store, webhook.event, url, secret));
+                ecoManager.update(
+                        credentials, webhook.webhookId, spec(store, webhook.event, webhook.deliveryUrl, secret));
                 moved.add(webhook);
             }
         } catch (RuntimeException e) {
             if (old != null) {
                 for (RegisteredWebhook webhook : moved) {
                     try {
-                        ecoManager.update(credentials, webhook.webhookId, spec(store, webhook.event, url, old));
+                        ecoManager.update(
+                                credentials, webhook.webhookId, spec(store, webhook.event, webhook.deliveryUrl, old));
                     } catch (RuntimeException again) {
                         LOG.warnf(
                                 "store %s: webhook %s could not be put back on its secret: %s",
@@ -191,9 +196,10 @@ public class WebhookRegistrations {
         return stores.findByIdOptional(storeId).orElseThrow(() -> new StoreNotFoundException(storeId));
     }
 
-    private String deliveryUrl(Store store) {
+    private String deliveryUrl(Store store, String requestBaseUrl) {
         return config.publicBaseUrl()
                 .filter(base -> !base.isBlank())
+                .or(() -> Optional.ofNullable(requestBaseUrl).filter(base -> !base.isBlank()))
                 .map(base -> url(base, store))
                 .orElseThrow(WebhookUrlNotConfiguredException::new);
     }

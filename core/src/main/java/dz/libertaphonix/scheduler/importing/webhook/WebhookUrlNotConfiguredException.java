@@ -6,6 +6,7 @@ import dz.libertaphonix.scheduler.common.errors.ConflictException;
 public class WebhookUrlNotConfiguredException extends ConflictException {
 
     public WebhookUrlNotConfiguredException() {
-        super("scheduler.webhooks.public-base-url is not set: EcoManager would not know where to deliver");
+        super("scheduler.webhooks.public-base-url is not set and the request named no host: EcoManager would not"
+                + " know where to deliver");
     }
 }

@@ -9,9 +9,10 @@ import java.util.Optional;
 public interface WebhooksConfig {
 
     /**
-     * The public base URL EcoManager delivers to (the HTTP API's URL in AWS, from
-     * {@code SCHEDULER_WEBHOOKS_PUBLIC_BASE_URL}); a store's delivery URL is this followed by
-     * {@code /webhooks/ecomanager/<identifier>}. Registration is refused while it is not set.
+     * The public base URL EcoManager delivers to, from {@code SCHEDULER_WEBHOOKS_PUBLIC_BASE_URL}; a
+     * store's delivery URL is this followed by {@code /webhooks/ecomanager/<identifier>}. When it is not
+     * set, the base URL the admin's registration request came in on is used (in AWS: the HTTP API's
+     * own URL, which is what template.yaml passes unless a custom domain is given).
      */
     Optional<String> publicBaseUrl();
 
