@@ -52,11 +52,12 @@ public class StoreWebhookResource {
             summary = "Register the store's delivery URL on EcoManager, one webhook per event",
             description = "Body optional: {\"events\": [...]}, all five events when absent. Events already"
                     + " registered are kept, not registered twice. Answers every webhook of ours.")
-    public ApiResponse<List<WebhookView>> register(@PathParam("id") long id, WebhookRegistrationRequest request) {
+    public ApiResponse<List<WebhookView>> register(
+            @PathParam("id") long id, WebhookRegistrationRequest request, @Context HttpHeaders headers) {
         List<EcoManagerWebhookEvent> events = events(request);
         trail.parameter("events", events.isEmpty() ? "all" : events.toString());
         List<RegisteredWebhook> ours =
-                registrations.register(id, events, caller.get().actor());
+                registrations.register(id, events, caller.get().actor(), requestBase(headers));
         trail.parameter("registered", ours.size());
         return ApiResponse.ok(ours.stream().map(WebhookView::of).toList());
     }
