@@ -12,6 +12,7 @@ import dz.libertaphonix.scheduler.stores.StoreTokens;
 import dz.libertaphonix.scheduler.stores.WebhookSecrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import org.jboss.logging.Logger;
  * as soon as EcoManager answers it, so a failure half-way loses none.
  */
 @ApplicationScoped
+// callable outside an HTTP request too (dev mode's sandbox registers at startup)
+@ActivateRequestContext
 public class WebhookRegistrations {
 
     private static final Logger LOG = Logger.getLogger(WebhookRegistrations.class);
