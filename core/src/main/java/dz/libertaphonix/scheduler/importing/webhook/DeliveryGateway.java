@@ -79,6 +79,26 @@ public class DeliveryGateway {
         }
     }
 
+    /**
+     * An {@code En dispatch} delivery the intake took (or found already taken): the version mirrored
+     * on the order and the delivery recorded, in one transaction.
+     */
+    @Transactional
+    public long recordTaken(
+            long storeId, InboundDelivery delivery, EcoManagerOrder order, boolean imported, Instant at) {
+        OptionalLong mirrored = mirror(storeId, order, at);
+        OptionalLong orderId = mirrored.isPresent() ? mirrored : orderId(storeId, order.id());
+        return record(
+                storeId,
+                delivery,
+                order,
+                imported ? DeliveryOutcome.IMPORTED : DeliveryOutcome.DUPLICATE,
+                null,
+                orderId.isPresent() ? orderId.getAsLong() : null,
+                null,
+                at);
+    }
+
     /** Counts one refused delivery in the store's current hour. */
     @Transactional
     public void countRejection(long storeId, Instant at) {

@@ -146,15 +146,9 @@ public class EcoManagerDeliveries {
             record(store, delivery, order, DeliveryOutcome.QUARANTINED, reason, null);
             throw new QuarantinedDeliveryException(order.id());
         }
-        OptionalLong orderId = gateway.mirror(store.id, order, clock.instant());
-        Long id = orderId.isPresent() ? orderId.getAsLong() : boxed(gateway.orderId(store.id, order.id()));
-        return record(
-                store,
-                delivery,
-                order,
-                tally.imported() > 0 ? DeliveryOutcome.IMPORTED : DeliveryOutcome.DUPLICATE,
-                null,
-                id);
+        boolean imported = tally.imported() > 0;
+        long eventId = gateway.recordTaken(store.id, delivery, order, imported, clock.instant());
+        return new DeliveryResult(imported ? DeliveryOutcome.IMPORTED : DeliveryOutcome.DUPLICATE, eventId);
     }
 
     private boolean stale(Store store, EcoManagerOrder order) {
