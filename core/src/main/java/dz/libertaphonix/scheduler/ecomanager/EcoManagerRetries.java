@@ -52,6 +52,11 @@ final class EcoManagerRetries {
         return retrying.call(attempt, OrdersPage.class);
     }
 
+    /** Runs one request's attempts, whatever it answers (the webhook calls). */
+    <T> T call(Callable<T> attempt, Class<T> type) throws Exception {
+        return retrying.call(attempt, type);
+    }
+
     /** A retry whose wait could end past the session's deadline is not attempted. */
     UpstreamUnavailableException withinDeadline(
             EcoManagerSession session, UpstreamUnavailableException failure, Duration wait) {

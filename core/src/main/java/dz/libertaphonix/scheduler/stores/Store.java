@@ -41,6 +41,13 @@ public class Store {
     @Column(name = "api_token_hint", nullable = false)
     public String apiTokenHint;
 
+    /** The secret EcoManager signs this store's webhook deliveries with, encrypted; see {@link WebhookSecrets}. */
+    @Column(name = "webhook_secret_encrypted")
+    byte[] webhookSecretEncrypted;
+
+    @Column(name = "webhook_secret_rotated_at")
+    public Instant webhookSecretRotatedAt;
+
     @Column(nullable = false)
     public boolean active = true;
 

@@ -22,7 +22,7 @@ public class TokenCipher {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     // binds the ciphertext to its column: a token blob copied elsewhere does not decrypt as something else
-    private static final byte[] AAD = "stores.api_token".getBytes(StandardCharsets.US_ASCII);
+    private static final String API_TOKEN = "stores.api_token";
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
@@ -46,12 +46,24 @@ public class TokenCipher {
     }
 
     public byte[] encrypt(String token) {
+        return encrypt(token, API_TOKEN);
+    }
+
+    public String decrypt(byte[] blob) {
+        return decrypt(blob, API_TOKEN);
+    }
+
+    /**
+     * Encrypts a secret bound to its column ({@code table.column}): a blob copied into another column
+     * does not decrypt there.
+     */
+    public byte[] encrypt(String token, String column) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(AAD);
+            cipher.updateAAD(column.getBytes(StandardCharsets.US_ASCII));
             byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(1 + IV_BYTES + sealed.length)
                     .put(VERSION)
@@ -63,14 +75,15 @@ public class TokenCipher {
         }
     }
 
-    public String decrypt(byte[] blob) {
+    /** Decrypts a blob {@link #encrypt(String, String) encrypted} for {@code column}. */
+    public String decrypt(byte[] blob, String column) {
         if (blob == null || blob.length < 1 + IV_BYTES + TAG_BITS / 8 || blob[0] != VERSION) {
             throw new IllegalStateException("stored token has an unknown format");
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, blob, 1, IV_BYTES));
-            cipher.updateAAD(AAD);
+            cipher.updateAAD(column.getBytes(StandardCharsets.US_ASCII));
             byte[] plain = cipher.doFinal(blob, 1 + IV_BYTES, blob.length - 1 - IV_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {

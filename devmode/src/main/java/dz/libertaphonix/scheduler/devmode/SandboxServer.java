@@ -28,10 +28,13 @@ public class SandboxServer {
 
     private static final Logger LOG = Logger.getLogger(SandboxServer.class);
     private static final Pattern ORDERS = Pattern.compile("/sandbox/ecomanager/([A-Z0-9_-]+)/api/shop/v2/orders/?");
+    private static final Pattern WEBHOOKS =
+            Pattern.compile("/sandbox/ecomanager/([A-Z0-9_-]+)/api/shop/v2/webhooks(?:/([0-9]+))?/?");
     private static final Pattern PARCELS = Pattern.compile("/sandbox/maystro/api/stores/orders/?");
 
     private final Vertx vertx;
     private final SandboxResource sandbox;
+    private final SandboxWebhooks webhooks;
     private final ObjectMapper json;
     private final int port;
     private HttpServer server;
@@ -39,22 +42,28 @@ public class SandboxServer {
     public SandboxServer(
             Vertx vertx,
             SandboxResource sandbox,
+            SandboxWebhooks webhooks,
             ObjectMapper json,
             @ConfigProperty(name = "scheduler.sandbox.port", defaultValue = "8089") int port) {
         this.vertx = vertx;
         this.sandbox = sandbox;
+        this.webhooks = webhooks;
         this.json = json;
         this.port = port;
     }
 
     void start(@Observes StartupEvent event) {
         server = vertx.createHttpServer()
-                .requestHandler(request -> vertx.<Void>executeBlocking(
-                        () -> {
-                            answer(request);
-                            return null;
-                        },
-                        false))
+                // the body first (a webhook registration has one), then the answer on a worker thread
+                .requestHandler(request -> request.body()
+                        .onComplete(read -> vertx.<Void>executeBlocking(
+                                () -> {
+                                    answer(
+                                            request,
+                                            read.succeeded() ? read.result().toString() : null);
+                                    return null;
+                                },
+                                false)))
                 .listen(port, "127.0.0.1")
                 .toCompletionStage()
                 .toCompletableFuture()
@@ -68,7 +77,7 @@ public class SandboxServer {
         }
     }
 
-    private void answer(HttpServerRequest request) {
+    private void answer(HttpServerRequest request, String requestBody) {
         String base = "http://localhost:" + port + "/";
         String authorization = request.getHeader("Authorization");
         int status = 200;
@@ -76,7 +85,11 @@ public class SandboxServer {
         String retryAfter = null;
         try {
             Matcher orders = ORDERS.matcher(request.path());
-            if (orders.matches()) {
+            Matcher hooks = WEBHOOKS.matcher(request.path());
+            if (hooks.matches()) {
+                body = webhooks.answer(
+                        request.method().name(), hooks.group(1), hooks.group(2), authorization, requestBody);
+            } else if (orders.matches()) {
                 body = sandbox.ecoManagerPage(
                         orders.group(1),
                         authorization,

@@ -8,6 +8,7 @@ import dz.libertaphonix.scheduler.common.errors.ConflictException;
 import dz.libertaphonix.scheduler.common.errors.InvalidInputException;
 import dz.libertaphonix.scheduler.common.errors.NotFoundException;
 import dz.libertaphonix.scheduler.common.errors.UnavailableException;
+import dz.libertaphonix.scheduler.common.errors.UpstreamFailureException;
 import dz.libertaphonix.scheduler.common.outage.Outages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -74,6 +75,13 @@ public class ApiExceptionMappers {
     public Response unavailable(UnavailableException e) {
         LOG.warnf("answered 503 %s: %s", e.code(), e.getMessage());
         return error(503, e.code(), e.advice());
+    }
+
+    /** EcoManager or Maystro failed a call made for the request (registering a webhook, say). */
+    @ServerExceptionMapper
+    public Response upstreamFailure(UpstreamFailureException e) {
+        LOG.warnf("answered 502 %s: %s", e.code(), e.getMessage());
+        return error(502, e.code(), e.getMessage());
     }
 
     @ServerExceptionMapper

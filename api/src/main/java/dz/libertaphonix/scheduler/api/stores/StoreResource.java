@@ -6,6 +6,8 @@ import dz.libertaphonix.scheduler.api.http.AdminPaths;
 import dz.libertaphonix.scheduler.api.http.ApiResponse;
 import dz.libertaphonix.scheduler.api.security.Roles;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerConnectionTester.ConnectionCheck;
+import dz.libertaphonix.scheduler.importing.webhook.WebhookRegistrations;
+import dz.libertaphonix.scheduler.importing.webhook.WebhookStats;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreAdminService;
 import dz.libertaphonix.scheduler.stores.StoreChanges;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -35,23 +38,34 @@ public class StoreResource {
 
     private final StoreAdminService stores;
     private final AuditTrail trail;
+    private final WebhookRegistrations registrations;
 
-    public StoreResource(StoreAdminService stores, AuditTrail trail) {
+    public StoreResource(StoreAdminService stores, AuditTrail trail, WebhookRegistrations registrations) {
         this.stores = stores;
         this.trail = trail;
+        this.registrations = registrations;
+    }
+
+    private StoreView view(Store store) {
+        return StoreView.of(store, registrations.stats(List.of(store.id)).get(store.id));
     }
 
     @GET
     @Operation(summary = "Every store: token masked, import cursor, credential state, last import")
     public ApiResponse<List<StoreView>> list() {
-        return ApiResponse.ok(stores.list().stream().map(StoreView::of).toList());
+        List<Store> all = stores.list();
+        Map<Long, WebhookStats> webhooks =
+                registrations.stats(all.stream().map(store -> store.id).toList());
+        return ApiResponse.ok(all.stream()
+                .map(store -> StoreView.of(store, webhooks.get(store.id)))
+                .toList());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One store")
     public ApiResponse<StoreView> get(@PathParam("id") long id) {
-        return ApiResponse.ok(StoreView.of(stores.get(id)));
+        return ApiResponse.ok(view(stores.get(id)));
     }
 
     @POST
@@ -73,7 +87,7 @@ public class StoreResource {
         trail.target("store:" + store.id);
         return RestResponse.ResponseBuilder.<ApiResponse<StoreView>>create(RestResponse.Status.CREATED)
                 .location(URI.create(AdminPaths.ROOT + "/stores/" + store.id))
-                .entity(ApiResponse.ok(StoreView.of(store)))
+                .entity(ApiResponse.ok(view(store)))
                 .build();
     }
 
@@ -91,7 +105,7 @@ public class StoreResource {
                 .parameter("active", request.active());
         Store store = stores.update(
                 id, new StoreChanges(request.name(), request.baseUrl(), request.token(), request.active()));
-        return ApiResponse.ok(StoreView.of(store));
+        return ApiResponse.ok(view(store));
     }
 
     @POST
@@ -99,7 +113,7 @@ public class StoreResource {
     @Audited(action = "store.activate", target = "store:{id}")
     @Operation(summary = "Include the store in imports")
     public ApiResponse<StoreView> activate(@PathParam("id") long id) {
-        return ApiResponse.ok(StoreView.of(stores.setActive(id, true)));
+        return ApiResponse.ok(view(stores.setActive(id, true)));
     }
 
     @POST
@@ -107,7 +121,7 @@ public class StoreResource {
     @Audited(action = "store.deactivate", target = "store:{id}")
     @Operation(summary = "Leave the store out of imports")
     public ApiResponse<StoreView> deactivate(@PathParam("id") long id) {
-        return ApiResponse.ok(StoreView.of(stores.setActive(id, false)));
+        return ApiResponse.ok(view(stores.setActive(id, false)));
     }
 
     @POST
@@ -122,7 +136,7 @@ public class StoreResource {
         trail.parameter("cursor", cursor);
         long previous = stores.resetCursor(id, cursor);
         trail.parameter("previousCursor", previous);
-        return ApiResponse.ok(StoreView.of(stores.get(id)));
+        return ApiResponse.ok(view(stores.get(id)));
     }
 
     @POST
