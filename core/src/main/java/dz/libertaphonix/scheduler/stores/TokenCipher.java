@@ -46,12 +46,29 @@ public class TokenCipher {
     }
 
     public byte[] encrypt(String token) {
+        return seal(token, AAD);
+    }
+
+    /**
+     * Encrypts another secret with the same key, bound to its own column ({@code table.column}): the
+     * blob does not decrypt as a store token, nor a store token as it.
+     */
+    public byte[] encrypt(String secret, String column) {
+        return seal(secret, column.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Decrypts what {@link #encrypt(String, String)} sealed for the same column. */
+    public String decrypt(byte[] blob, String column) {
+        return open(blob, column.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private byte[] seal(String token, byte[] aad) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(AAD);
+            cipher.updateAAD(aad);
             byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(1 + IV_BYTES + sealed.length)
                     .put(VERSION)
@@ -64,13 +81,17 @@ public class TokenCipher {
     }
 
     public String decrypt(byte[] blob) {
+        return open(blob, AAD);
+    }
+
+    private String open(byte[] blob, byte[] aad) {
         if (blob == null || blob.length < 1 + IV_BYTES + TAG_BITS / 8 || blob[0] != VERSION) {
             throw new IllegalStateException("stored token has an unknown format");
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, blob, 1, IV_BYTES));
-            cipher.updateAAD(AAD);
+            cipher.updateAAD(aad);
             byte[] plain = cipher.doFinal(blob, 1 + IV_BYTES, blob.length - 1 - IV_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
