@@ -182,7 +182,7 @@ public class SubscriptionAdminService {
     }
 
     private List<String> jobs(List<String> names) {
-        if (names.isEmpty()) {
+        if (names == null || names.isEmpty()) {
             return null;
         }
         Set<String> jobs = new LinkedHashSet<>();
