@@ -3,6 +3,7 @@ package dz.libertaphonix.scheduler.notifications;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Outgoing notifications (docs/notifications.md). */
 @ConfigMapping(prefix = "scheduler.notifications")
@@ -16,9 +17,11 @@ public interface NotificationsConfig {
     @WithDefault("in-process")
     Delivery delivery();
 
-    /** The dashboard's public URL: chat messages and payloads link to {@code <url>?run=<run id>}. */
-    @WithDefault("http://localhost:8080/admin/scheduler")
-    String dashboardUrl();
+    /**
+     * The dashboard's public URL: chat messages and payloads link to {@code <url>?run=<run id>}. From
+     * {@code SCHEDULER_DASHBOARD_URL}; none = no link.
+     */
+    Optional<String> dashboardUrl();
 
     /** In-process: connecting to a receiver, per attempt. */
     @WithDefault("2s")

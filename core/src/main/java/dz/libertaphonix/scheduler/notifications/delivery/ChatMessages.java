@@ -44,9 +44,10 @@ final class ChatMessages {
     }
 
     static String testText(ChatLanguage language, String link) {
-        return language == ChatLanguage.FR
-                ? "🔔 Test : les notifications du planificateur LibertaPhonix arrivent bien ici. " + link
-                : "🔔 Test: LibertaPhonix Scheduler notifications reach this channel. " + link;
+        String text = language == ChatLanguage.FR
+                ? "🔔 Test : les notifications du planificateur LibertaPhonix arrivent bien ici."
+                : "🔔 Test: LibertaPhonix Scheduler notifications reach this channel.";
+        return link == null ? text : text + " " + link;
     }
 
     private static String runText(boolean fr, NotificationEvent kind, RunOutcome run) {

@@ -96,11 +96,13 @@ public class NotificationBodies {
 
     private String runUrl(SchedulerEvent event) {
         UUID runId = runIdOf(event);
-        return runId == null ? null : dashboard() + "?run=" + runId;
+        String dashboard = dashboard();
+        return runId == null || dashboard == null ? null : dashboard + "?run=" + runId;
     }
 
+    /** The dashboard's URL, or null when none is configured. */
     private String dashboard() {
-        return config.dashboardUrl();
+        return config.dashboardUrl().filter(url -> !url.isBlank()).orElse(null);
     }
 
     private ObjectNode chat(String text) {
