@@ -257,10 +257,12 @@ class SubscriptionResourceTest {
                 .body("data.find { it.id == " + id + " }.lastDelivery.httpStatus", equalTo(503))
                 .body("data.find { it.id == " + id + " }.deliveries.failed", equalTo(1))
                 .body("data.find { it.id == " + id + " }.deliveries.consecutiveFailures", equalTo(1));
-        String text = receiver.findAll(postRequestedFor(urlEqualTo("/hooks/broken")))
+        JsonNode chat = json.readTree(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/broken")))
                 .get(0)
-                .getBodyAsString();
-        assertThat(text).startsWith("{\"text\":\"🔔 Test : les notifications du planificateur LibertaPhonix");
+                .getBody());
+        assertThat(chat.get("text").asText())
+                .isEqualTo("🔔 Test : les notifications du planificateur LibertaPhonix arrivent bien ici."
+                        + " https://scheduler.libertaphonix.dz/admin/scheduler");
     }
 
     private io.restassured.response.ValidatableResponse create(String body) {
