@@ -14,6 +14,7 @@ import dz.libertaphonix.scheduler.importing.intake.IntakeRequest;
 import dz.libertaphonix.scheduler.importing.intake.OrderIntake;
 import dz.libertaphonix.scheduler.runs.ErrorSummary;
 import dz.libertaphonix.scheduler.runs.JobContext;
+import dz.libertaphonix.scheduler.runs.events.CredentialsRejections;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,7 @@ public class StoreImporter {
     private final StoreImportLog log;
     private final ImportConfig config;
     private final Clock clock;
+    private final CredentialsRejections rejections;
 
     public StoreImporter(
             EcoManagerClient client,
@@ -57,7 +59,8 @@ public class StoreImporter {
             ImportGapGateway gaps,
             StoreImportLog log,
             ImportConfig config,
-            Clock clock) {
+            Clock clock,
+            CredentialsRejections rejections) {
         this.client = client;
         this.tokens = tokens;
         this.intake = intake;
@@ -66,6 +69,7 @@ public class StoreImporter {
         this.log = log;
         this.config = config;
         this.clock = clock;
+        this.rejections = rejections;
     }
 
     public StoreImportResult importStore(Store store, JobContext context, RunProgress progress) {
@@ -79,7 +83,9 @@ public class StoreImporter {
                     "recording the end of the import of " + store.identifier,
                     () -> cursors.finished(store.id, clock.instant()));
         } catch (StoreCredentialsRejectedException e) {
-            tokens.markRejected(store.id, e.getMessage());
+            if (tokens.markRejected(store.id, e.getMessage())) {
+                rejections.store(store.identifier, e.httpStatus(), context);
+            }
             tally.failed(StoreImportStatus.CREDENTIALS_REJECTED, e.getMessage());
         } catch (RateLimitExceededException e) {
             tally.partial("the token's request budget is spent for now (next slot in "

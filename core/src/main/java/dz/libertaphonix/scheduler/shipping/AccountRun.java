@@ -11,6 +11,7 @@ import static dz.libertaphonix.scheduler.shipping.ShippingStatusSync.UPSTREAM_FA
 import dz.libertaphonix.scheduler.common.outage.RedisUnavailableException;
 import dz.libertaphonix.scheduler.maystro.CourierCredentialsRejectedException;
 import dz.libertaphonix.scheduler.maystro.MaystroSession;
+import dz.libertaphonix.scheduler.runs.events.CredentialsRejections;
 import dz.libertaphonix.scheduler.shipping.changes.ShippingChange;
 import dz.libertaphonix.scheduler.shipping.courier.CourierKeyRecorder;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ final class AccountRun {
     final AccountTurn turn;
     final MaystroSession session;
     private final CourierKeyRecorder courierKeys;
+    private final CredentialsRejections rejections;
     private final int failuresInARow;
     private final long started = System.nanoTime();
     final List<ShippingChange> pending = new ArrayList<>();
@@ -56,10 +58,16 @@ final class AccountRun {
     String error;
 
     /** @param failuresInARow failed requests in a row after which Maystro counts as down */
-    AccountRun(AccountTurn turn, MaystroSession session, CourierKeyRecorder courierKeys, int failuresInARow) {
+    AccountRun(
+            AccountTurn turn,
+            MaystroSession session,
+            CourierKeyRecorder courierKeys,
+            CredentialsRejections rejections,
+            int failuresInARow) {
         this.turn = turn;
         this.session = session;
         this.courierKeys = courierKeys;
+        this.rejections = rejections;
         this.failuresInARow = failuresInARow;
         this.openAtStart = turn.snapshot().count() - turn.found().count();
     }
@@ -91,7 +99,9 @@ final class AccountRun {
             if (!rejectionRecorded) {
                 rejectionRecorded = true;
                 LOG.warn(rejected.getMessage());
-                courierKeys.markRejected(name(), rejected.getMessage());
+                if (courierKeys.markRejected(name(), rejected.getMessage())) {
+                    rejections.courierAccount(name(), rejected.httpStatus(), turn.context());
+                }
             }
             error = rejected.getMessage();
             stop(CREDENTIALS_REJECTED);

@@ -9,6 +9,7 @@ import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
 import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.common.outage.RedisUnavailableException;
 import dz.libertaphonix.scheduler.maystro.MaystroClient;
+import dz.libertaphonix.scheduler.runs.events.CredentialsRejections;
 import dz.libertaphonix.scheduler.shipping.courier.CourierKeyRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -30,6 +31,7 @@ public class AccountSync {
     private final ParcelLookups lookups;
     private final ParcelReconciler reconciler;
     private final CourierKeyRecorder courierKeys;
+    private final CredentialsRejections rejections;
 
     public AccountSync(
             ShippingConfig config,
@@ -37,17 +39,20 @@ public class AccountSync {
             ParcelWalk walk,
             ParcelLookups lookups,
             ParcelReconciler reconciler,
-            CourierKeyRecorder courierKeys) {
+            CourierKeyRecorder courierKeys,
+            CredentialsRejections rejections) {
         this.config = config;
         this.client = client;
         this.walk = walk;
         this.lookups = lookups;
         this.reconciler = reconciler;
         this.courierKeys = courierKeys;
+        this.rejections = rejections;
     }
 
     AccountSyncResult sync(AccountTurn turn) {
-        AccountRun run = new AccountRun(turn, client.session(turn.account()), courierKeys, config.pagesInFlight());
+        AccountRun run =
+                new AccountRun(turn, client.session(turn.account()), courierKeys, rejections, config.pagesInFlight());
         if (run.openAtStart == 0) {
             run.stop(NOTHING_OPEN);
             return run.result(null, "no open order left to find");

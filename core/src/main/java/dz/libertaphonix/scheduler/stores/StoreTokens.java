@@ -42,14 +42,20 @@ public class StoreTokens {
     /**
      * Records that EcoManager refused the store's token; the import skips the store until its token
      * changes (a new token clears the state, see {@link StoreAdminService#update}).
+     *
+     * @return whether the store was not REJECTED before: a rejection to announce
      */
     @Transactional
-    public void markRejected(long storeId, String reason) {
-        stores.findByIdOptional(storeId).ifPresent(store -> {
-            store.credentialState = CredentialState.REJECTED;
-            store.credentialError = reason;
-            store.credentialCheckedAt = clock.instant();
-            store.updatedAt = store.credentialCheckedAt;
-        });
+    public boolean markRejected(long storeId, String reason) {
+        return stores.findByIdOptional(storeId)
+                .map(store -> {
+                    boolean newly = store.credentialState != CredentialState.REJECTED;
+                    store.credentialState = CredentialState.REJECTED;
+                    store.credentialError = reason;
+                    store.credentialCheckedAt = clock.instant();
+                    store.updatedAt = store.credentialCheckedAt;
+                    return newly;
+                })
+                .orElse(false);
     }
 }

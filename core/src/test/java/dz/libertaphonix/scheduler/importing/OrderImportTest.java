@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dz.libertaphonix.scheduler.agents.Agent;
 import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerClient;
+import dz.libertaphonix.scheduler.events.CredentialsRejected;
 import dz.libertaphonix.scheduler.importing.intake.QuarantineNote;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
@@ -20,6 +21,7 @@ import dz.libertaphonix.scheduler.testsupport.EcoManagerPayloads;
 import dz.libertaphonix.scheduler.testsupport.FakeEcoManager;
 import dz.libertaphonix.scheduler.testsupport.ImportFixtures;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
+import dz.libertaphonix.scheduler.testsupport.RecordedCredentialRejections;
 import dz.libertaphonix.scheduler.testsupport.TestJobContext;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +51,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealServicesResource.class)
 class OrderImportTest {
+
+    @Inject
+    RecordedCredentialRejections rejections;
 
     static FakeEcoManager fake;
 
@@ -436,6 +441,13 @@ class OrderImportTest {
         assertThat(fixtures.cursor(c)).isZero();
         // the rejected store waits for a new token
         assertThat(fixtures.credentialState(a)).isEqualTo("REJECTED");
+        // and is announced once, to whoever subscribed to CredentialsRejected
+        assertThat(rejections.of(a.identifier)).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(CredentialsRejected.Kind.STORE);
+            assertThat(event.httpStatus()).isEqualTo(401);
+            assertThat(event.job()).isEqualTo(EcoManagerSyncJob.ID);
+        });
+        assertThat(rejections.of(b.identifier)).isEmpty();
         assertThat(imports.importableStores())
                 .extracting(s -> s.id)
                 .doesNotContain(a.id)

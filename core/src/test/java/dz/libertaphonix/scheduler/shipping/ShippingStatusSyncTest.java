@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dz.libertaphonix.scheduler.common.CredentialState;
+import dz.libertaphonix.scheduler.events.CredentialsRejected;
 import dz.libertaphonix.scheduler.maystro.MaystroStatus;
 import dz.libertaphonix.scheduler.orders.OrderStatus;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
@@ -18,6 +19,7 @@ import dz.libertaphonix.scheduler.testsupport.MaystroFake;
 import dz.libertaphonix.scheduler.testsupport.MaystroParcels;
 import dz.libertaphonix.scheduler.testsupport.OrderRow;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
+import dz.libertaphonix.scheduler.testsupport.RecordedCredentialRejections;
 import dz.libertaphonix.scheduler.testsupport.ShippingFixtures;
 import dz.libertaphonix.scheduler.testsupport.TestJobContext;
 import io.agroal.api.AgroalDataSource;
@@ -45,6 +47,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(RealServicesResource.class)
 @QuarkusTestResource(MaystroFake.Resource.class)
 class ShippingStatusSyncTest {
+
+    @Inject
+    RecordedCredentialRejections rejections;
 
     @Inject
     ShippingStatusSync sync;
@@ -432,6 +437,11 @@ class ShippingStatusSyncTest {
                 .forEach(page -> assertThat(revoked.pageRequests(page)).isLessThanOrEqualTo(1));
         assertThat(fixtures.courierAccount(rejectedName).credentialState).isEqualTo(CredentialState.REJECTED);
         assertThat(fixtures.courierAccount(rejectedName).credentialError).contains("HTTP 403");
+        assertThat(rejections.of(rejectedName)).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(CredentialsRejected.Kind.COURIER_ACCOUNT);
+            assertThat(event.httpStatus()).isEqualTo(403);
+        });
+        assertThat(rejections.of(workingName)).isEmpty();
         AccountSyncResult second = report.accounts().get(1);
         assertThat(second.changed()).isEqualTo(12);
         assertThat(fixtures.courierAccount(workingName).credentialState).isEqualTo(CredentialState.OK);

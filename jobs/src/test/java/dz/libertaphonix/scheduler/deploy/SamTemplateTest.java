@@ -108,6 +108,10 @@ class SamTemplateTest {
     /** A leap year: 366 Algiers days, February 29 included. */
     private static final ZonedDateTime YEAR_START = LocalDate.of(2028, 1, 1).atStartOfDay(Algiers.ZONE);
 
+    /** The api's statements that manage the notification routes (one per subscription, made at runtime). */
+    private static final Set<String> NOTIFICATION_STATEMENTS =
+            Set.of("ManageNotificationRoutes", "NotificationConnectionSecrets", "PassNotificationsRole");
+
     private static Path root;
     private static SamTemplate template;
 
@@ -192,7 +196,10 @@ class SamTemplateTest {
         String prefixTemplate = (String) map(prefix).get("Fn::Sub");
         for (JobId job : jobs()) {
             Map<String, Object> rule = cronRule(job);
-            assertThat(rule.get("State")).isEqualTo(Map.of("Ref", "ScheduleState"));
+            assertThat(template.evaluate(rule.get("State"), Map.of("ScheduleState", "ENABLED")))
+                    .isEqualTo("ENABLED");
+            assertThat(template.evaluate(rule.get("State"), Map.of("ScheduleState", "DISABLED")))
+                    .isEqualTo("DISABLED");
             assertThat(rule.get("Name"))
                     .as("%s's rule is named <prefix><job id>, as the api derives it", job)
                     .isEqualTo(Map.of("Fn::Sub", prefixTemplate + job.id()));
@@ -436,6 +443,10 @@ class SamTemplateTest {
         boolean publishes = false;
         for (Map<String, Object> statement : statements) {
             assertThat(statement.get("Effect")).isEqualTo("Allow");
+            if (NOTIFICATION_STATEMENTS.contains(statement.get("Sid"))) {
+                // the notification routes' own rights: apiManagesOnlyItsOwnNotificationRoutes
+                continue;
+            }
             List<String> actions = strings(statement.get("Action"));
             List<Object> resources = statement.get("Resource") instanceof List<?> many
                     ? new ArrayList<>(many)
@@ -455,6 +466,124 @@ class SamTemplateTest {
         assertThat(publishes).as("PutEvents on the application bus").isTrue();
         assertThat(template.environment(apiFunction()).get("SCHEDULER_EVENT_BUS"))
                 .isEqualTo(Map.of("Ref", applicationBus()));
+    }
+
+    // --- notifications (docs/notifications.md) ------------------------------------------------------
+
+    @Test
+    void apiManagesOnlyItsOwnNotificationRoutes() {
+        Map<String, Map<String, Object>> statements = list(
+                        template.properties(apiFunction()).get("Policies"))
+                .stream()
+                .flatMap(policy -> list(map(policy).get("Statement")).stream())
+                .map(SamTemplate::map)
+                .filter(statement -> NOTIFICATION_STATEMENTS.contains(statement.get("Sid")))
+                .collect(Collectors.toMap(statement -> (String) statement.get("Sid"), statement -> statement));
+        assertThat(statements.keySet()).containsExactlyInAnyOrderElementsOf(NOTIFICATION_STATEMENTS);
+
+        Map<String, Object> routes = statements.get("ManageNotificationRoutes");
+        assertThat(strings(routes.get("Action")))
+                .allSatisfy(action -> assertThat(action).startsWith("events:"))
+                .contains(
+                        "events:CreateApiDestination", "events:CreateConnection", "events:PutRule", "events:PutTargets")
+                .doesNotContain("events:PutEvents", "events:EnableRule", "events:DisableRule");
+        assertThat(list(routes.get("Resource")))
+                .extracting(resource -> (String) map(resource).get("Fn::Sub"))
+                .containsExactlyInAnyOrder(
+                        "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:connection/libertaphonix-${Stage}-notify-*",
+                        "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:api-destination/libertaphonix-${Stage}-notify-*",
+                        "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/libertaphonix-${Stage}/libertaphonix-${Stage}-notify-*");
+        assertThat((String) map(statements.get("NotificationConnectionSecrets").get("Resource"))
+                        .get("Fn::Sub"))
+                .endsWith(":secret:events!connection/libertaphonix-${Stage}-notify-*");
+        assertThat(statements.get("PassNotificationsRole").get("Action")).isEqualTo("iam:PassRole");
+        assertThat(statements.get("PassNotificationsRole").get("Resource"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of("NotificationsInvokeRole", "Arn")));
+
+        Map<String, Object> environment = template.environment(apiFunction());
+        assertThat(environment.get("SCHEDULER_NOTIFICATIONS_INVOKE_ROLE_ARN"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of("NotificationsInvokeRole", "Arn")));
+        assertThat(environment.get("SCHEDULER_NOTIFICATIONS_DEAD_LETTER_ARN"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of("NotificationFailures", "Arn")));
+        for (String function : template.samFunctions()) {
+            assertThat(template.environment(function).get("SCHEDULER_NOTIFICATIONS_DELIVERY"))
+                    .as(function)
+                    .isEqualTo("eventbridge");
+        }
+    }
+
+    @Test
+    void notificationDestinationsAreInvokedByTheirOwnRoleAndParkFailuresInAnAlarmedQueue() {
+        assertThat(template.type("NotificationsInvokeRole")).isEqualTo("AWS::IAM::Role");
+        Map<String, Object> role = template.properties("NotificationsInvokeRole");
+        Map<String, Object> trust = map(
+                list(map(role.get("AssumeRolePolicyDocument")).get("Statement")).get(0));
+        assertThat(trust.get("Principal")).isEqualTo(Map.of("Service", "events.amazonaws.com"));
+        Map<String, Object> invoke =
+                map(list(map(map(list(role.get("Policies")).get(0)).get("PolicyDocument"))
+                                .get("Statement"))
+                        .get(0));
+        assertThat(invoke.get("Action")).isEqualTo("events:InvokeApiDestination");
+        assertThat((String) map(invoke.get("Resource")).get("Fn::Sub"))
+                .endsWith(":api-destination/libertaphonix-${Stage}-notify-*");
+
+        assertThat(template.type("NotificationFailures")).isEqualTo("AWS::SQS::Queue");
+        assertThat(template.properties("NotificationFailures").get("MessageRetentionPeriod"))
+                .isEqualTo(1209600);
+        Map<String, Object> queuePolicy =
+                map(list(map(template.properties("NotificationFailuresPolicy").get("PolicyDocument"))
+                                .get("Statement"))
+                        .get(0));
+        assertThat(queuePolicy.get("Principal")).isEqualTo(Map.of("Service", "events.amazonaws.com"));
+        assertThat(queuePolicy.get("Action")).isEqualTo("sqs:SendMessage");
+        assertThat((String) map(map(map(queuePolicy.get("Condition")).get("ArnLike"))
+                                .get("aws:SourceArn"))
+                        .get("Fn::Sub"))
+                .endsWith(":rule/libertaphonix-${Stage}/libertaphonix-${Stage}-notify-*");
+        assertThat(alarmsOn("AWS/SQS", "ApproximateNumberOfMessagesVisible"))
+                .contains(Map.of("Fn::GetAtt", List.of("NotificationFailures", "QueueName")));
+        // every kind of event a subscription may ask for is kept in the run-events log too
+        assertThat(strings(map(template.properties("RunEventsRule").get("EventPattern"))
+                        .get("detail-type")))
+                .contains("SyncCompleted", "SyncFailed", "RunMissed", "CredentialsRejected");
+    }
+
+    // --- multi-region (docs/multi-region.md) -----------------------------------------------------------
+
+    @Test
+    void aPassiveRegionDeploysEverythingWithItsCronRulesDisabled() {
+        assertThat(list(template.parameter("RegionRole").get("AllowedValues")))
+                .containsExactlyInAnyOrder("active", "passive");
+        assertThat(template.parameterDefaults()).containsEntry("RegionRole", "active");
+        Map<String, String> passive = Map.of("RegionRole", "passive", "ScheduleState", "ENABLED");
+        Map<String, String> active = Map.of("RegionRole", "active", "ScheduleState", "ENABLED");
+        for (JobId job : jobs()) {
+            Object state = cronRule(job).get("State");
+            assertThat(template.evaluate(state, passive))
+                    .as("%s in the passive region", job)
+                    .isEqualTo("DISABLED");
+            assertThat(template.evaluate(state, active))
+                    .as("%s in the active region", job)
+                    .isEqualTo("ENABLED");
+            assertThat(template.evaluate(state, Map.of("RegionRole", "passive", "ScheduleState", "DISABLED")))
+                    .isEqualTo("DISABLED");
+            // the functions and their "run now" rules are deployed in both regions, ready for a fail-over
+            assertThat(template.resource(jobFunction(job))).doesNotContainKey("Condition");
+            assertThat(template.eventsOfType(jobFunction(job), "EventBridgeRule"))
+                    .hasSize(1);
+        }
+        // nothing runs there, so the "import did not run" alarm would only cry wolf
+        String didNotRun = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .filter(id -> template.properties(id).containsKey("Metrics"))
+                .findFirst()
+                .orElseThrow();
+        String condition = (String) template.resource(didNotRun).get("Condition");
+        assertThat(template.condition(condition, passive)).isFalse();
+        assertThat(template.condition(condition, active)).isTrue();
+        for (String function : template.samFunctions()) {
+            assertThat(template.environment(function).get("SCHEDULER_REGION_ROLE"))
+                    .isEqualTo(Map.of("Ref", "RegionRole"));
+        }
     }
 
     @Test

@@ -22,13 +22,16 @@ public class CourierKeyRecorder {
         this.clock = clock;
     }
 
+    /** @return whether the account was not REJECTED before: a rejection to announce */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void markRejected(String name, String reason) {
+    public boolean markRejected(String name, String reason) {
         CourierAccount account = findOrCreate(name);
+        boolean newly = account.credentialState != CredentialState.REJECTED;
         account.credentialState = CredentialState.REJECTED;
         account.credentialError = reason;
         account.credentialCheckedAt = clock.instant();
         account.updatedAt = account.credentialCheckedAt;
+        return newly;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
