@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.events;
 
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -10,13 +11,24 @@ import java.util.UUID;
  * events in AWS (the record's {@link #detailType()}, with {@link #run()} as the detail) and as CDI
  * events in-process ({@code @Observes RunEvent}, or one kind).
  */
-public sealed interface RunEvent permits SyncCompleted, SyncFailed, SyncSkipped {
+public sealed interface RunEvent extends SchedulerEvent permits SyncCompleted, SyncFailed, SyncSkipped {
 
     /** How the run ended: the event's detail. */
     RunOutcome run();
 
     /** The EventBridge {@code detail-type}. */
+    @Override
     String detailType();
+
+    @Override
+    default Object detail() {
+        return run();
+    }
+
+    @Override
+    default Instant time() {
+        return run().endedAt();
+    }
 
     default JobId job() {
         return run().job();

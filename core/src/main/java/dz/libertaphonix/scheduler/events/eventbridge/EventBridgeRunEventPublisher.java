@@ -1,6 +1,6 @@
 package dz.libertaphonix.scheduler.events.eventbridge;
 
-import dz.libertaphonix.scheduler.events.RunEvent;
+import dz.libertaphonix.scheduler.events.SchedulerEvent;
 import dz.libertaphonix.scheduler.runs.ErrorSummary;
 import dz.libertaphonix.scheduler.runs.RunsConfig;
 import dz.libertaphonix.scheduler.runs.events.RunEventPublisher;
@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
  * Run events on the application's bus: {@code detail-type} SyncCompleted / SyncFailed / SyncSkipped,
- * the {@link dz.libertaphonix.scheduler.events.RunOutcome} as {@code detail}. Each call is bounded by
+ * the {@link dz.libertaphonix.scheduler.events.RunOutcome} as {@code detail}; RunMissed and
+ * CredentialsRejected with their own record as {@code detail}. Each call is bounded by
  * {@code scheduler.runs.eventbridge.timeout}: a run's end never waits longer for it.
  */
 @ApplicationScoped
@@ -31,12 +32,12 @@ public class EventBridgeRunEventPublisher implements RunEventPublisher {
     }
 
     @Override
-    public void publish(RunEvent event) {
+    public void publish(SchedulerEvent event) {
         try {
             PutEventsResultEntry result = bus.put(
                     event.detailType(),
-                    event.run(),
-                    event.run().endedAt(),
+                    event.detail(),
+                    event.time(),
                     config.eventbridge().timeout());
             if (result.errorCode() != null) {
                 LOG.warnf(

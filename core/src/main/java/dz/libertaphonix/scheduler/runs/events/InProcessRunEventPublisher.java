@@ -1,27 +1,27 @@
 package dz.libertaphonix.scheduler.runs.events;
 
-import dz.libertaphonix.scheduler.events.RunEvent;
+import dz.libertaphonix.scheduler.events.SchedulerEvent;
 import dz.libertaphonix.scheduler.runs.ErrorSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Typed;
 import org.jboss.logging.Logger;
 
-/** Run events as CDI events ({@code @Observes RunEvent}, or one kind: {@code SyncFailed} …), for local development and tests. */
+/** Scheduler events as CDI events ({@code @Observes RunEvent}, one kind: {@code SyncFailed}, {@code RunMissed} …, or every {@code SchedulerEvent}), for local development and tests. */
 @ApplicationScoped
 @Typed(InProcessRunEventPublisher.class)
 public class InProcessRunEventPublisher implements RunEventPublisher {
 
     private static final Logger LOG = Logger.getLogger(InProcessRunEventPublisher.class);
 
-    private final Event<RunEvent> events;
+    private final Event<SchedulerEvent> events;
 
-    public InProcessRunEventPublisher(Event<RunEvent> events) {
+    public InProcessRunEventPublisher(Event<SchedulerEvent> events) {
         this.events = events;
     }
 
     @Override
-    public void publish(RunEvent event) {
+    public void publish(SchedulerEvent event) {
         try {
             events.fire(event);
         } catch (RuntimeException e) {

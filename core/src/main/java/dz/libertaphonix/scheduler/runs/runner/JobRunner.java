@@ -193,7 +193,8 @@ public class JobRunner {
             }
             int failedAttempts = RunRows.failedAttempts(earlier);
             if (failedAttempts > 0) {
-                trigger = RunTrigger.RETRY;
+                // a re-delivered dry run is retried as a dry run, never as a real one
+                trigger = trigger == RunTrigger.DRY_RUN ? RunTrigger.DRY_RUN : RunTrigger.RETRY;
                 attempt = failedAttempts + 1;
             }
         }
@@ -216,9 +217,14 @@ public class JobRunner {
         LOG.infof(
                 "run started: trigger=%s attempt=%d actor=%s deadline=%s",
                 trigger, attempt, request.actor(), held.deadline());
-        quietly(
-                "record the start in the live state",
-                () -> state.started(jobId, id, started.trigger, started.actor, startedAt));
+        if (started.trigger == RunTrigger.DRY_RUN) {
+            // a dry run keeps only its own run key: the job's state (last run, current run) is the real runs'
+            quietly("record the dry run's key in the live state", () -> state.dryRunStarted(jobId, id));
+        } else {
+            quietly(
+                    "record the start in the live state",
+                    () -> state.started(jobId, id, started.trigger, started.actor, startedAt));
+        }
 
         return execution.execute(held.job(), started, held.lease(), held.deadline(), held.patience());
     }
