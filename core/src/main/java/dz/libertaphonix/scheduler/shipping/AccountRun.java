@@ -91,7 +91,11 @@ final class AccountRun {
             if (!rejectionRecorded) {
                 rejectionRecorded = true;
                 LOG.warn(rejected.getMessage());
-                courierKeys.markRejected(name(), rejected.getMessage());
+                if (turn.context().dryRun()) {
+                    turn.context().wouldDo().would("courier-accounts.rejected", name());
+                } else {
+                    courierKeys.markRejected(name(), rejected.getMessage());
+                }
             }
             error = rejected.getMessage();
             stop(CREDENTIALS_REJECTED);
