@@ -14,6 +14,7 @@ import dz.libertaphonix.scheduler.runs.live.LiveStateWriter;
 import dz.libertaphonix.scheduler.runs.live.RunStateUnavailableException;
 import dz.libertaphonix.scheduler.runs.lock.Lease;
 import dz.libertaphonix.scheduler.runs.lock.RunLock;
+import dz.libertaphonix.scheduler.runs.missed.MissedRunDetector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,6 +65,7 @@ public class JobRunner {
     private final RunEnding ending;
     private final UnexecutedRuns unexecuted;
     private final RunsConfig config;
+    private final MissedRunDetector missed;
     private final Clock clock;
 
     JobRunner(
@@ -76,6 +78,7 @@ public class JobRunner {
             RunEnding ending,
             UnexecutedRuns unexecuted,
             RunsConfig config,
+            MissedRunDetector missed,
             Clock clock) {
         this.catalog = catalog;
         this.lock = lock;
@@ -86,6 +89,7 @@ public class JobRunner {
         this.ending = ending;
         this.unexecuted = unexecuted;
         this.config = config;
+        this.missed = missed;
         this.clock = clock;
     }
 
@@ -101,7 +105,12 @@ public class JobRunner {
         MDC.put(MDC_JOB, request.job().id());
         MDC.put(MDC_RUN, requested.toString());
         try {
-            return runWithMdc(request, requested);
+            RunSummary summary = runWithMdc(request, requested);
+            if (request.trigger() != RunTrigger.DRY_RUN) {
+                // nothing stays up to watch the schedules: each run's end looks for the fires missed since
+                missed.detectQuietly();
+            }
+            return summary;
         } finally {
             MDC.remove(MDC_RUN);
             MDC.remove(MDC_JOB);
