@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -18,7 +19,13 @@ import java.util.UUID;
  * @param catchUp the one catch-up run of a missed fire; absent means false
  */
 @RegisterForReflection
-public record SyncRequested(JobId job, UUID runId, String actor, boolean dryRun, boolean catchUp) {
+public record SyncRequested(
+        JobId job,
+        UUID runId,
+        String actor,
+        // left out when false: a MANUAL request keeps the detail the functions of earlier releases read
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean dryRun,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean catchUp) {
 
     public SyncRequested {
         if (job == null) {

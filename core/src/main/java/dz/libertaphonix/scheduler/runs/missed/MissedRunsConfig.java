@@ -27,6 +27,13 @@ public interface MissedRunsConfig {
     @WithDefault("31d")
     Duration maxRange();
 
+    /**
+     * How long the status ({@code GET /status}, {@code GET /jobs}) reuses a job's missed-fire figures
+     * before reading the ledger again: the status is polled, the figures move by the hour.
+     */
+    @WithDefault("60s")
+    Duration statusCacheTtl();
+
     /** Whether a detection starts the catch-up runs the jobs' policies ask for (off: told, not caught up). */
     @WithDefault("true")
     boolean catchUp();
