@@ -43,14 +43,24 @@ public class AssignmentGateway {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AgentLoad> lockAssignableAgents(Instant dayStart, Instant dayEnd) {
+        return assignableAgents(dayStart, dayEnd, " for update");
+    }
+
+    /**
+     * As {@link #lockAssignableAgents} without the locks: what a dry run plans with, never holding up a
+     * real assigner.
+     */
+    @Transactional
+    public List<AgentLoad> readAssignableAgents(Instant dayStart, Instant dayEnd) {
+        return assignableAgents(dayStart, dayEnd, "");
+    }
+
+    private List<AgentLoad> assignableAgents(Instant dayStart, Instant dayEnd, String locking) {
         Map<Long, AgentLoad> agents = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement lock = connection.prepareStatement("""
-                            select id, name, daily_capacity, last_assigned_at from agents
-                            where active and available
-                            order by id
-                            for update
-                            """);
+            try (PreparedStatement lock =
+                            connection.prepareStatement("select id, name, daily_capacity, last_assigned_at from agents"
+                                    + " where active and available order by id" + locking);
                     ResultSet rows = lock.executeQuery()) {
                 while (rows.next()) {
                     Timestamp last = rows.getTimestamp(4);
@@ -83,6 +93,20 @@ public class AssignmentGateway {
             return new ArrayList<>(agents.values());
         } catch (SQLException e) {
             throw SqlArrays.failure("locking the assignable agents", e);
+        }
+    }
+
+    /** Up to {@code limit} orders of the unassigned backlog, oldest first, unlocked: a dry run's reading. */
+    @Transactional
+    public List<PendingOrder> readBacklog(int limit) {
+        String sql =
+                "select id, store_id, reference from orders where " + UNASSIGNED + " order by imported_at, id limit ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setInt(1, limit);
+            return pending(select);
+        } catch (SQLException e) {
+            throw SqlArrays.failure("reading the unassigned backlog", e);
         }
     }
 

@@ -64,6 +64,27 @@ public class AssignmentService {
         return distribute(agents, gateway.lockBacklog(limit), runId);
     }
 
+    /**
+     * A dry run's assignment: the agents as they stand today, read without locks, to whom the run's
+     * orders would go by the same rule, their loads counted up in memory as the run goes.
+     */
+    public AssignmentPreview preview() {
+        LocalDate today = LocalDate.now(clock.withZone(Algiers.ZONE));
+        List<AgentLoad> agents = gateway.readAssignableAgents(
+                today.atStartOfDay(Algiers.ZONE).toInstant(),
+                today.plusDays(1).atStartOfDay(Algiers.ZONE).toInstant());
+        return new AssignmentPreview(agents, clock.instant());
+    }
+
+    /** What {@link #assignBacklog} would do in a dry run: up to {@code limit} backlog orders planned. */
+    public AssignmentPreview.Plan previewBacklog(AssignmentPreview preview, int limit) {
+        List<PendingOrder> backlog = gateway.readBacklog(limit);
+        return preview.plan(backlog.stream()
+                .map(order -> new AssignmentPreview.Candidate(
+                        "order " + order.id() + " (" + order.reference() + ")", order.storeId()))
+                .toList());
+    }
+
     /** Orders imported and still waiting for an agent. */
     public long backlogSize() {
         return gateway.backlogSize();
@@ -103,7 +124,7 @@ public class AssignmentService {
      * Plans the pass in memory: each order, oldest first, to the agent with the fewest orders today,
      * then the one assigned least recently, among those with capacity left.
      */
-    private static List<Assignment> plan(List<AgentLoad> agents, List<PendingOrder> orders, Instant now) {
+    static List<Assignment> plan(List<AgentLoad> agents, List<PendingOrder> orders, Instant now) {
         PriorityQueue<AgentLoad> open = new PriorityQueue<>(Comparator.comparingInt((AgentLoad a) -> a.assignedToday)
                 .thenComparing(a -> a.lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingLong(a -> a.pickedInThisPass)

@@ -76,6 +76,7 @@ public class RunAnalytics {
                           from job_runs
                          where started_at >= ?1 and started_at < ?2
                            and status not in ('SKIPPED', 'RUNNING')
+                           and trigger <> 'DRY_RUN'
                          group by job_id
                         """)
                 .setParameter(1, from)
@@ -127,6 +128,7 @@ public class RunAnalytics {
                           from job_runs
                          where started_at >= ?1 and started_at < ?2
                            and status not in ('SKIPPED', 'RUNNING')
+                           and trigger <> 'DRY_RUN'
                          group by job_id, day
                         """)
                 .setParameter(1, from)

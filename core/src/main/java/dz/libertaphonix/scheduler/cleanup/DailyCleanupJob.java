@@ -1,11 +1,14 @@
 package dz.libertaphonix.scheduler.cleanup;
 
+import dz.libertaphonix.scheduler.runs.CatchUp;
+import dz.libertaphonix.scheduler.runs.ErrorSummary;
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobDescriptor;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.runs.missed.MissedRunDetector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * The nightly cleanup ({@code daily-cleanup}): deletes activity logs, finished runs and audit events
@@ -25,9 +29,12 @@ import java.util.Map;
 @ApplicationScoped
 public class DailyCleanupJob implements Job {
 
+    private static final Logger LOG = Logger.getLogger(DailyCleanupJob.class);
+
     /** {@code /trigger/cleanup} is the original API's path. */
-    public static final JobDescriptor DESCRIPTOR =
-            JobDescriptor.of("daily-cleanup", "Daily cleanup", 30).withTriggerAliases("cleanup");
+    public static final JobDescriptor DESCRIPTOR = JobDescriptor.of("daily-cleanup", "Daily cleanup", 30)
+            .withTriggerAliases("cleanup")
+            .withCatchUp(CatchUp.ONCE_PER_MISSED_NIGHT);
 
     public static final JobId ID = DESCRIPTOR.id();
 
@@ -35,13 +42,19 @@ public class DailyCleanupJob implements Job {
     private final RetentionPurger purger;
     private final RedisKeySweeper sweeper;
     private final TableMaintenance maintenance;
+    private final MissedRunDetector missed;
 
     public DailyCleanupJob(
-            CleanupConfig config, RetentionPurger purger, RedisKeySweeper sweeper, TableMaintenance maintenance) {
+            CleanupConfig config,
+            RetentionPurger purger,
+            RedisKeySweeper sweeper,
+            TableMaintenance maintenance,
+            MissedRunDetector missed) {
         this.config = config;
         this.purger = purger;
         this.sweeper = sweeper;
         this.maintenance = maintenance;
+        this.missed = missed;
     }
 
     @Override
@@ -76,6 +89,10 @@ public class DailyCleanupJob implements Job {
         counts.put(
                 "tables_maintained",
                 tables.stream().filter(t -> t.error() == null).count());
+        if (!context.dryRun()) {
+            // the night's own look for missed fires, beside the one every run's end makes
+            counts.put("missed_fires", missedFires());
+        }
 
         boolean stoppedEarly = purges.size() < RetentionPurger.Rule.values().length
                 || purges.stream().anyMatch(p -> !p.complete())
@@ -92,6 +109,17 @@ public class DailyCleanupJob implements Job {
                 ? "stopped at the deadline; the next run continues"
                 : "maintenance failed on " + String.join(", ", failedTables);
         return new JobResult(JobRunStatus.PARTIAL, counts, report, message);
+    }
+
+    private long missedFires() {
+        try {
+            return missed.detect().stream()
+                    .mapToLong(found -> found.newlyMissed().size())
+                    .sum();
+        } catch (RuntimeException e) {
+            LOG.warnf("missed fires not looked for: %s", ErrorSummary.oneLine(e));
+            return 0;
+        }
     }
 
     private Duration retention(RetentionPurger.Rule rule) {

@@ -62,7 +62,11 @@ public class RedisKeySweeper {
         while (cursor.hasNext() && !context.deadlineReached()) {
             for (String key : cursor.next()) {
                 long[] counts = byPattern.computeIfAbsent(pattern(key), p -> new long[2]);
-                Outcome outcome = inspect(key);
+                Outcome outcome = inspect(key, context.dryRun());
+                if (outcome != Outcome.KEPT && context.dryRun()) {
+                    context.wouldDo()
+                            .would(outcome == Outcome.NO_TTL ? "redis.delete.no-ttl" : "redis.delete.orphaned", key);
+                }
                 if (outcome == Outcome.NO_TTL) {
                     counts[0]++;
                 } else if (outcome == Outcome.ORPHANED) {
@@ -81,7 +85,8 @@ public class RedisKeySweeper {
         ORPHANED
     }
 
-    private Outcome inspect(String key) {
+    /** What the sweep does to a key; with {@code dryRun}, what it would do, leaving the key as it is. */
+    private Outcome inspect(String key, boolean dryRun) {
         long ttl;
         try {
             ttl = redis.key().pttl(key);
@@ -89,6 +94,9 @@ public class RedisKeySweeper {
             return Outcome.KEPT;
         }
         if (ttl == -1) {
+            if (dryRun) {
+                return Outcome.NO_TTL;
+            }
             redis.key().del(key);
             LOG.infof("deleted %s: it had no TTL", key);
             return Outcome.NO_TTL;
@@ -98,21 +106,24 @@ public class RedisKeySweeper {
             return Outcome.KEPT;
         }
         return switch (parts[1]) {
-            case "lock" -> sweepLock(key, parts[2]);
-            case "run" -> sweepRun(key, parts[2]);
-            case "state" -> sweepState(key, parts[2]);
+            case "lock" -> sweepLock(key, parts[2], dryRun);
+            case "run" -> sweepRun(key, parts[2], dryRun);
+            case "state" -> sweepState(key, parts[2], dryRun);
             default -> Outcome.KEPT;
         };
     }
 
     /** A lock whose holder's run has ended (its release was lost), or the lock of an unknown job. */
-    private Outcome sweepLock(String key, String job) {
+    private Outcome sweepLock(String key, String job, boolean dryRun) {
         Response value = redis.execute("GET", key);
         if (value == null) {
             return Outcome.KEPT;
         }
         String token = value.toString();
         boolean orphaned = known(job).isEmpty() || holderRunEnded(token);
+        if (orphaned && dryRun) {
+            return Outcome.ORPHANED;
+        }
         if (orphaned && locks.deleteIfHeldBy(key, token)) {
             LOG.infof("deleted %s: its run is over", key);
             return Outcome.ORPHANED;
@@ -121,10 +132,13 @@ public class RedisKeySweeper {
     }
 
     /** A running run's progress key whose run has ended or is not in the ledger. */
-    private Outcome sweepRun(String key, String id) {
+    private Outcome sweepRun(String key, String id, boolean dryRun) {
         Optional<UUID> runId = uuid(id);
         boolean orphaned = runId.isEmpty()
                 || ledger.find(runId.get()).map(run -> run.status.finished()).orElse(true);
+        if (orphaned && dryRun) {
+            return Outcome.ORPHANED;
+        }
         if (orphaned && redis.key().del(key) > 0) {
             LOG.infof("deleted %s: its run is over", key);
             return Outcome.ORPHANED;
@@ -133,16 +147,22 @@ public class RedisKeySweeper {
     }
 
     /** A job's state whose current-run pointer names a run that has ended; or an unknown job's state. */
-    private Outcome sweepState(String key, String job) {
+    private Outcome sweepState(String key, String job, boolean dryRun) {
         Optional<JobId> jobId = known(job);
         if (jobId.isEmpty()) {
+            if (dryRun) {
+                return Outcome.ORPHANED;
+            }
             redis.key().del(key);
             return Outcome.ORPHANED;
         }
         UUID current = liveState.currentRunId(jobId.get());
-        if (current != null
-                && ledger.find(current).map(run -> run.status.finished()).orElse(true)
-                && state.clearCurrentIf(jobId.get(), current)) {
+        boolean over = current != null
+                && ledger.find(current).map(run -> run.status.finished()).orElse(true);
+        if (over && dryRun) {
+            return Outcome.ORPHANED;
+        }
+        if (over && state.clearCurrentIf(jobId.get(), current)) {
             LOG.infof("cleared the current run %s of %s: it is over", current, jobId.get());
             return Outcome.ORPHANED;
         }

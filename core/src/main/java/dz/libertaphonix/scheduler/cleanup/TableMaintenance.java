@@ -33,6 +33,13 @@ public class TableMaintenance {
     public List<CleanupReport.Maintenance> maintain(List<String> tables, boolean vacuum, JobContext context)
             throws SQLException {
         List<CleanupReport.Maintenance> report = new ArrayList<>();
+        if (context.dryRun()) {
+            // ANALYZE and VACUUM change no row, but they are the run's work on the database: a dry run names them
+            List<String> names = tables.stream().map(String::trim).toList();
+            context.wouldDo().would("tables.maintain", names.size(), names);
+            names.forEach(name -> report.add(new CleanupReport.Maintenance(name, "none (dry run)", null)));
+            return report;
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean canVacuum = vacuum && connection.getAutoCommit();
             for (String table : tables) {

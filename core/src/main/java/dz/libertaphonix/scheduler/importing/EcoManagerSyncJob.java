@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.importing;
 
+import dz.libertaphonix.scheduler.runs.CatchUp;
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobDescriptor;
@@ -12,8 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class EcoManagerSyncJob implements Job {
 
     /** {@code /trigger/ecomanager} is the original API's path. */
-    public static final JobDescriptor DESCRIPTOR =
-            JobDescriptor.of("ecomanager-sync", "EcoManager order import", 10).withTriggerAliases("ecomanager");
+    public static final JobDescriptor DESCRIPTOR = JobDescriptor.of("ecomanager-sync", "EcoManager order import", 10)
+            .withTriggerAliases("ecomanager")
+            // the walk reads down to the cursor: the next run takes in what a missed hour left
+            .withCatchUp(CatchUp.NEXT_RUN);
 
     public static final JobId ID = DESCRIPTOR.id();
 

@@ -1,6 +1,7 @@
 package dz.libertaphonix.scheduler.importing;
 
 import dz.libertaphonix.scheduler.agents.AssignmentOutcome;
+import dz.libertaphonix.scheduler.agents.AssignmentPreview;
 import dz.libertaphonix.scheduler.agents.AssignmentService;
 import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
 import dz.libertaphonix.scheduler.common.outage.Outages;
@@ -34,6 +35,9 @@ public class OrderImportService {
 
     private static final Logger LOG = Logger.getLogger(OrderImportService.class);
 
+    /** How much of the unassigned backlog a dry run plans: the real run's passes, bounded once. */
+    static final int PREVIEWED_BACKLOG = 10_000;
+
     private final StoreImporter importer;
     private final StoreRepository stores;
     private final AssignmentService assignment;
@@ -56,8 +60,12 @@ public class OrderImportService {
     /** The whole run over the given stores (the job passes {@link #importableStores()}). */
     public JobResult run(JobContext context, List<Store> targets) {
         RunProgress progress = new RunProgress(context);
-        long backlogAssigned = Outages.database("assigning the unassigned backlog", () -> assignBacklog(context));
-        List<StoreImportResult> results = importStores(targets, context, progress);
+        AssignmentPreview preview =
+                context.dryRun() ? Outages.database("reading the assignable agents", assignment::preview) : null;
+        long backlogAssigned = Outages.database(
+                "assigning the unassigned backlog",
+                () -> preview == null ? assignBacklog(context) : previewBacklog(context, preview));
+        List<StoreImportResult> results = importStores(targets, context, progress, preview);
         long unassignedBacklog;
         try {
             unassignedBacklog = assignment.backlogSize();
@@ -90,13 +98,24 @@ public class OrderImportService {
         return assigned;
     }
 
-    private List<StoreImportResult> importStores(List<Store> targets, JobContext context, RunProgress progress) {
+    /**
+     * A dry run's backlog pass: the backlog read (up to {@value #PREVIEWED_BACKLOG} orders, unlocked) and
+     * planned on the agents as they stand; the new orders are then planned on what is left.
+     */
+    private long previewBacklog(JobContext context, AssignmentPreview preview) {
+        AssignmentPreview.Plan plan = assignment.previewBacklog(preview, PREVIEWED_BACKLOG);
+        context.wouldDo().would("orders.assign", plan.assigned().size(), plan.assigned());
+        return plan.assigned().size();
+    }
+
+    private List<StoreImportResult> importStores(
+            List<Store> targets, JobContext context, RunProgress progress, AssignmentPreview preview) {
         int parallelism = Math.max(1, Math.min(config.storeParallelism(), targets.size()));
         AtomicInteger done = new AtomicInteger();
         if (parallelism == 1) {
             List<StoreImportResult> results = new ArrayList<>();
             for (Store store : targets) {
-                results.add(importOne(store, context, progress, done, targets.size()));
+                results.add(importOne(store, context, progress, preview, done, targets.size()));
             }
             return results;
         }
@@ -109,7 +128,7 @@ public class OrderImportService {
         try {
             List<Future<StoreImportResult>> futures = new ArrayList<>();
             for (Store store : targets) {
-                futures.add(pool.submit(() -> importOne(store, context, progress, done, targets.size())));
+                futures.add(pool.submit(() -> importOne(store, context, progress, preview, done, targets.size())));
             }
             List<StoreImportResult> results = new ArrayList<>();
             for (Future<StoreImportResult> future : futures) {
@@ -132,14 +151,19 @@ public class OrderImportService {
     }
 
     private StoreImportResult importOne(
-            Store store, JobContext context, RunProgress progress, AtomicInteger done, int total) {
+            Store store,
+            JobContext context,
+            RunProgress progress,
+            AssignmentPreview preview,
+            AtomicInteger done,
+            int total) {
         StoreImportResult result;
         if (context.deadlineReached()) {
             StoreTally skipped = new StoreTally(store, config.quarantineDetailLimit());
             skipped.failed(StoreImportStatus.NOT_STARTED, "the run's deadline passed before this store's turn");
             result = skipped.result(0);
         } else {
-            result = importer.importStore(store, context, progress);
+            result = importer.importStore(store, context, progress, preview);
         }
         context.progress("stores", done.incrementAndGet(), total);
         return result;

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.importing;
 
+import dz.libertaphonix.scheduler.agents.AssignmentPreview;
 import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.common.ratelimit.RateLimitExceededException;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerClient;
@@ -12,6 +13,7 @@ import dz.libertaphonix.scheduler.importing.ImportGapGateway.OpenGap;
 import dz.libertaphonix.scheduler.importing.intake.BatchFollowUp;
 import dz.libertaphonix.scheduler.importing.intake.IntakeRequest;
 import dz.libertaphonix.scheduler.importing.intake.OrderIntake;
+import dz.libertaphonix.scheduler.runs.DryRunReport;
 import dz.libertaphonix.scheduler.runs.ErrorSummary;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.events.CredentialsRejections;
@@ -73,17 +75,33 @@ public class StoreImporter {
     }
 
     public StoreImportResult importStore(Store store, JobContext context, RunProgress progress) {
+        return importStore(store, context, progress, null);
+    }
+
+    /**
+     * As {@link #importStore(Store, JobContext, RunProgress)}; in a dry run ({@link
+     * JobContext#dryRun()}) every write step reports instead of writing, the assignments planned on
+     * {@code assignments}: the store's credential state, its cursor and gaps, the end stamp and the
+     * activity entry are left as they are.
+     */
+    public StoreImportResult importStore(
+            Store store, JobContext context, RunProgress progress, AssignmentPreview assignments) {
+        boolean dryRun = context.dryRun();
         long started = System.nanoTime();
         StoreTally tally = new StoreTally(store, config.quarantineDetailLimit());
         EcoManagerSession session = null;
         try {
             session = client.open(tokens.credentials(store), context.deadline());
-            new StoreRun(store, session, context, progress, tally).run();
-            Outages.database(
-                    "recording the end of the import of " + store.identifier,
-                    () -> cursors.finished(store.id, clock.instant()));
+            new StoreRun(store, session, context, progress, tally, assignments).run();
+            if (!dryRun) {
+                Outages.database(
+                        "recording the end of the import of " + store.identifier,
+                        () -> cursors.finished(store.id, clock.instant()));
+            }
         } catch (StoreCredentialsRejectedException e) {
-            if (tokens.markRejected(store.id, e.getMessage())) {
+            if (dryRun) {
+                context.wouldDo().would("stores.credentials-rejected", store.identifier + ": " + e.getMessage());
+            } else if (tokens.markRejected(store.id, e.getMessage())) {
                 rejections.store(store.identifier, e.httpStatus(), context);
             }
             tally.failed(StoreImportStatus.CREDENTIALS_REJECTED, e.getMessage());
@@ -117,7 +135,9 @@ public class StoreImporter {
         }
         StoreImportResult result =
                 tally.result(Duration.ofNanos(System.nanoTime() - started).toMillis());
-        log.record(result, context);
+        if (!dryRun) {
+            log.record(result, context);
+        }
         return result;
     }
 
@@ -130,8 +150,16 @@ public class StoreImporter {
         private final StoreTally tally;
         private final OrderWalk walks;
         private final int pageBudget = config.maxPagesPerStore();
+        private final AssignmentPreview assignments;
 
-        StoreRun(Store store, EcoManagerSession session, JobContext context, RunProgress progress, StoreTally tally) {
+        StoreRun(
+                Store store,
+                EcoManagerSession session,
+                JobContext context,
+                RunProgress progress,
+                StoreTally tally,
+                AssignmentPreview assignments) {
+            this.assignments = assignments;
             this.store = store;
             this.context = context;
             this.progress = progress;
@@ -205,6 +233,21 @@ public class StoreImporter {
         }
 
         private boolean take(OrderWalk.Result walk, ImportPosition position) {
+            if (context.dryRun()) {
+                intake.preview(
+                        new IntakeRequest(
+                                store,
+                                walk.kept(),
+                                position.seenUpTo(),
+                                context.runId(),
+                                wouldAdvance(store, position, context.wouldDo()),
+                                context::deadlineReached,
+                                progress,
+                                tally.intake),
+                        context.wouldDo(),
+                        assignments);
+                return true;
+            }
             return intake.take(new IntakeRequest(
                     store,
                     walk.kept(),
@@ -219,6 +262,20 @@ public class StoreImporter {
         private List<OpenGap> openGaps() {
             return Outages.database("reading the import gaps of " + store.identifier, () -> gaps.open(store.id));
         }
+    }
+
+    /** A dry run's follow-up: where the cursor and the gaps would go, reported, nothing moved. */
+    private static BatchFollowUp wouldAdvance(Store store, ImportPosition position, DryRunReport report) {
+        return slot -> {
+            Long cursorTo = position.cursorAfter(slot);
+            if (cursorTo != null && cursorTo > position.seenUpTo()) {
+                report.would("stores.cursor", store.identifier + ": " + position.seenUpTo() + " → " + cursorTo);
+            }
+            GapChange change = position.gapChange(slot);
+            if (change != null) {
+                report.would("import-gaps", store.identifier + ": " + change);
+            }
+        };
     }
 
     /** Moves the cursor and the gaps as the position says, inside each batch's transaction. */

@@ -40,6 +40,29 @@ public class OrderGateway {
         this.dataSource = dataSource;
     }
 
+    /** Which of these references the store's orders already use (an insert would refuse them). */
+    @Transactional
+    public Set<String> takenReferences(long storeId, Collection<String> references) {
+        if (references.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> found = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select reference from orders where store_id = ? and reference = any(?)")) {
+            select.setLong(1, storeId);
+            select.setArray(2, connection.createArrayOf("text", references.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw SqlArrays.failure("looking up taken references", e);
+        }
+    }
+
     /** Which of these EcoManager ids the store already has. */
     @Transactional
     public Set<Long> existing(long storeId, Collection<Long> ecomanagerIds) {

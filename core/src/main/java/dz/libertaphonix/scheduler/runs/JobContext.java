@@ -24,6 +24,25 @@ public interface JobContext {
     }
 
     /**
+     * True in a dry run ({@link RunTrigger#DRY_RUN}): the job reads as a real run would, and each of its
+     * write steps records what it would write in {@link #wouldDo()} instead of writing it (no row, no
+     * cursor, no activity entry, no Redis key beyond the run's own). The seam is the write step, not
+     * the job: a step that writes checks this flag, so a new job gets dry runs by following the rule.
+     */
+    default boolean dryRun() {
+        return trigger() == RunTrigger.DRY_RUN;
+    }
+
+    /**
+     * Where a dry run's write steps record what they would write.
+     *
+     * @throws IllegalStateException outside a dry run: a real run writes, it does not record
+     */
+    default DryRunReport wouldDo() {
+        throw new IllegalStateException("only a dry run records what it would do");
+    }
+
+    /**
      * Reports live progress, shown by the status endpoint while the run is going ({@code stores 2/5},
      * {@code pages 14}). Cheap: it writes to Redis, never to the database.
      */

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * @param position where the job is listed: lower first
  * @param triggerAliases other names {@code POST /trigger/{job}} accepts: the original API's short
  *     paths ({@code ecomanager}); none for a new job
+ * @param catchUp what the job does about a missed fire ({@link CatchUp#NEXT_RUN} by default: its next
+ *     run continues from its checkpoint)
  */
 public record JobDescriptor(
-        JobId id, String legacyName, String displayName, int position, List<String> triggerAliases) {
+        JobId id, String legacyName, String displayName, int position, List<String> triggerAliases, CatchUp catchUp) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
 
@@ -34,11 +36,17 @@ public record JobDescriptor(
             throw new IllegalArgumentException(id + ": a job needs a display name");
         }
         triggerAliases = triggerAliases == null ? List.of() : List.copyOf(triggerAliases);
+        catchUp = catchUp == null ? CatchUp.NEXT_RUN : catchUp;
         for (String alias : triggerAliases) {
             if (!NAME.matcher(alias).matches()) {
                 throw new IllegalArgumentException(id + ": not a trigger alias: '" + alias + "'");
             }
         }
+    }
+
+    /** A job that catches up on its next run ({@link CatchUp#NEXT_RUN}). */
+    public JobDescriptor(JobId id, String legacyName, String displayName, int position, List<String> triggerAliases) {
+        this(id, legacyName, displayName, position, triggerAliases, CatchUp.NEXT_RUN);
     }
 
     /** A job with the default legacy name and no trigger alias. */
@@ -47,10 +55,14 @@ public record JobDescriptor(
     }
 
     public JobDescriptor withLegacyName(String name) {
-        return new JobDescriptor(id, name, displayName, position, triggerAliases);
+        return new JobDescriptor(id, name, displayName, position, triggerAliases, catchUp);
     }
 
     public JobDescriptor withTriggerAliases(String... aliases) {
-        return new JobDescriptor(id, legacyName, displayName, position, Arrays.asList(aliases));
+        return new JobDescriptor(id, legacyName, displayName, position, Arrays.asList(aliases), catchUp);
+    }
+
+    public JobDescriptor withCatchUp(CatchUp policy) {
+        return new JobDescriptor(id, legacyName, displayName, position, triggerAliases, policy);
     }
 }

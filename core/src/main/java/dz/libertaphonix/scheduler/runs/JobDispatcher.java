@@ -12,4 +12,18 @@ import java.util.UUID;
 public interface JobDispatcher {
 
     UUID dispatch(JobId job, String actor);
+
+    /**
+     * As {@link #dispatch(JobId, String)}, for a run of another kind than MANUAL: a {@link
+     * RunTrigger#DRY_RUN dry run} ({@code ?dryRun=true}), or the {@link RunTrigger#CATCH_UP catch-up}
+     * of a missed fire.
+     *
+     * @throws IllegalArgumentException for a trigger nobody dispatches (SCHEDULED, RETRY)
+     */
+    default UUID dispatch(JobId job, String actor, RunTrigger trigger) {
+        if (trigger == RunTrigger.MANUAL) {
+            return dispatch(job, actor);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot dispatch a " + trigger + " run");
+    }
 }

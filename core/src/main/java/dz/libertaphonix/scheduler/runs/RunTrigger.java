@@ -9,5 +9,10 @@ public enum RunTrigger {
     /** Lambda re-delivered the event of a run that failed. */
     RETRY,
     /** A run started to make up for a missed schedule. */
-    CATCH_UP
+    CATCH_UP,
+    /**
+     * A run that reads upstream as a real run would and reports what it would write, writing nothing
+     * but its own ledger row ({@link JobContext#dryRun()}).
+     */
+    DRY_RUN
 }

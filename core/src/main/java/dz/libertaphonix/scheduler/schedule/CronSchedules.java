@@ -63,6 +63,29 @@ public final class CronSchedules {
         return times;
     }
 
+    /**
+     * The fire times in {@code [from, until)}, in order, at most {@code limit} of them: a schedule's
+     * past, for telling which fires had no run.
+     */
+    public static List<Instant> fireTimesBetween(
+            String expression, ZoneId zone, Instant from, Instant until, int limit) {
+        ExecutionTime execution = ExecutionTime.forCron(parse(expression));
+        List<Instant> times = new ArrayList<>();
+        // whole minutes: a second before the start lets a fire at the start itself count
+        ZonedDateTime cursor = from.minusSeconds(1).atZone(zone);
+        while (times.size() < limit) {
+            Optional<ZonedDateTime> next = execution.nextExecution(cursor);
+            if (next.isEmpty() || !next.get().toInstant().isBefore(until)) {
+                break;
+            }
+            if (!next.get().toInstant().isBefore(from)) {
+                times.add(next.get().toInstant());
+            }
+            cursor = next.get();
+        }
+        return times;
+    }
+
     public static Optional<ZonedDateTime> nextFireTime(String expression, ZoneId zone, Instant after) {
         return nextFireTimes(expression, zone, after, 1).stream().findFirst();
     }

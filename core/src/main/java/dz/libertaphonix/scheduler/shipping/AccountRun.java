@@ -99,7 +99,9 @@ final class AccountRun {
             if (!rejectionRecorded) {
                 rejectionRecorded = true;
                 LOG.warn(rejected.getMessage());
-                if (courierKeys.markRejected(name(), rejected.getMessage())) {
+                if (turn.context().dryRun()) {
+                    turn.context().wouldDo().would("courier-accounts.rejected", name());
+                } else if (courierKeys.markRejected(name(), rejected.getMessage())) {
                     rejections.courierAccount(name(), rejected.httpStatus(), turn.context());
                 }
             }

@@ -74,7 +74,9 @@ public class AccountSync {
                 // a failed write propagates: what was committed stays, the next run decides the rest
                 reconciler.flush(run);
             }
-            if (run.hasAnswered()) {
+            if (run.hasAnswered() && run.turn.context().dryRun()) {
+                run.turn.context().wouldDo().would("courier-accounts.accepted", run.name());
+            } else if (run.hasAnswered()) {
                 Outages.database(
                         "recording that Maystro account " + run.name() + " answered",
                         () -> courierKeys.markAccepted(run.name()));

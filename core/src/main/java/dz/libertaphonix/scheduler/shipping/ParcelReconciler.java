@@ -4,6 +4,7 @@ import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.maystro.MaystroParcel;
 import dz.libertaphonix.scheduler.maystro.MaystroStatus;
 import dz.libertaphonix.scheduler.orders.StatusEventSource;
+import dz.libertaphonix.scheduler.runs.DryRunReport;
 import dz.libertaphonix.scheduler.shipping.changes.ShippingChange;
 import dz.libertaphonix.scheduler.shipping.changes.ShippingChangeApplier;
 import dz.libertaphonix.scheduler.shipping.changes.ShippingRules;
@@ -74,6 +75,10 @@ public class ParcelReconciler {
         }
         List<ShippingChange> batch = List.copyOf(run.pending);
         run.pending.clear();
+        if (run.turn.context().dryRun()) {
+            wouldApply(batch, run);
+            return;
+        }
         ShippingChangeApplier.Applied applied = Outages.database(
                 "writing " + batch.size() + " parcel changes of Maystro account " + run.name(),
                 () -> changes.apply(
@@ -86,6 +91,27 @@ public class ParcelReconciler {
         }
         run.unchanged += applied.alreadyCurrent();
         run.conflicts += applied.conflicts();
+    }
+
+    /**
+     * A dry run's write step: each decided change reported (a status change with its from and to, or
+     * the courier fields alone), counted as the real run would count it, nothing written.
+     */
+    private static void wouldApply(List<ShippingChange> batch, AccountRun run) {
+        DryRunReport report = run.turn.context().wouldDo();
+        for (ShippingChange change : batch) {
+            OrderShippingState before = change.before();
+            String order = "order " + before.id() + " (" + before.reference() + ")";
+            if (change.statusChanged()) {
+                report.would("orders.status", order + ": " + before.status() + " → " + change.status());
+            } else {
+                report.would(
+                        "orders.courier-fields",
+                        order + ": Maystro " + change.shippingCode() + " " + change.shippingLabel());
+            }
+            run.changed++;
+            run.changedByStatus.merge(change.statusChanged() ? change.status().name() : "SHIPPING_ONLY", 1L, Long::sum);
+        }
     }
 
     private void decide(OrderShippingState order, MaystroParcel parcel, AccountRun run) {

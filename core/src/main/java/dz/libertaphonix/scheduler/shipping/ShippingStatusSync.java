@@ -131,6 +131,10 @@ public class ShippingStatusSync {
         metadata.put("ambiguous", result.ambiguous());
         metadata.put("failed", result.failed());
         metadata.put("durationMs", result.durationMs());
+        if (context.dryRun()) {
+            // the activity log is the real runs' record: a dry run's account results are in its report
+            return;
+        }
         activity.log(
                 "SHIPPING_SYNC",
                 clean ? ActivityLevel.INFO : ActivityLevel.WARN,

@@ -3,6 +3,7 @@ package dz.libertaphonix.scheduler.shipping;
 import dz.libertaphonix.scheduler.maystro.MaystroConfigurationException;
 import dz.libertaphonix.scheduler.maystro.MaystroCredentials;
 import dz.libertaphonix.scheduler.maystro.config.MaystroAccountsSetting;
+import dz.libertaphonix.scheduler.runs.CatchUp;
 import dz.libertaphonix.scheduler.runs.Job;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobDescriptor;
@@ -28,7 +29,8 @@ public class ShippingStatusSyncJob implements Job {
     /** {@code /trigger/shipping} is the original API's path. */
     public static final JobDescriptor DESCRIPTOR = JobDescriptor.of(
                     "shipping-status-sync", "Maystro parcel tracking", 20)
-            .withTriggerAliases("shipping");
+            .withTriggerAliases("shipping")
+            .withCatchUp(CatchUp.ONCE_NOW);
 
     public static final JobId ID = DESCRIPTOR.id();
 

@@ -1,6 +1,7 @@
 package dz.libertaphonix.scheduler.testsupport;
 
 import dz.libertaphonix.scheduler.importing.EcoManagerSyncJob;
+import dz.libertaphonix.scheduler.runs.DryRunReport;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
@@ -46,6 +47,7 @@ public final class TestJobContext implements JobContext {
     private volatile Consumer<Progress> listener;
     private volatile int crashAfterBatch = -1;
     private volatile int deadlineAfterBatch = -1;
+    private volatile DryRunReport wouldDo;
 
     private TestJobContext(JobId jobId, UUID runId, Clock clock, Instant deadline) {
         this.jobId = jobId;
@@ -87,6 +89,17 @@ public final class TestJobContext implements JobContext {
         return this;
     }
 
+    /** A dry run: trigger DRY_RUN, its write steps recording in {@link #wouldDo()}. */
+    public TestJobContext asDryRun() {
+        this.wouldDo = new DryRunReport();
+        return this;
+    }
+
+    @Override
+    public DryRunReport wouldDo() {
+        return wouldDo == null ? JobContext.super.wouldDo() : wouldDo;
+    }
+
     /** The deadline has passed already. */
     public TestJobContext expired() {
         deadlineForced.set(true);
@@ -122,7 +135,7 @@ public final class TestJobContext implements JobContext {
 
     @Override
     public RunTrigger trigger() {
-        return RunTrigger.MANUAL;
+        return wouldDo == null ? RunTrigger.MANUAL : RunTrigger.DRY_RUN;
     }
 
     @Override

@@ -4,7 +4,6 @@ import dz.libertaphonix.scheduler.events.EventBridgeEvent;
 import dz.libertaphonix.scheduler.events.SyncRequested;
 import dz.libertaphonix.scheduler.events.eventbridge.SyncRequests;
 import dz.libertaphonix.scheduler.runs.JobId;
-import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.runs.runner.RunRequest;
 import java.time.Instant;
 
@@ -43,6 +42,6 @@ final class RunRequests {
                     "SyncRequested for job '" + request.job() + "' delivered to the " + job + " function");
         }
         String actor = request.actor() == null ? "unknown" : request.actor();
-        return new RunRequest(job, RunTrigger.MANUAL, event.id(), actor, null, request.runId(), deadline);
+        return new RunRequest(job, request.trigger(), event.id(), actor, null, request.runId(), deadline);
     }
 }

@@ -28,6 +28,18 @@ final class Events {
                         "time", time.toString()));
     }
 
+    /** A SyncRequested of a dry run ({@code "dryRun": true}), as the api's {@code ?dryRun=true} sends it. */
+    static String dryRunRequested(String eventId, String job, UUID runId, String actor, Instant time) {
+        return fill(
+                "sync-requested-dry-run.json",
+                Map.of(
+                        "eventId", eventId,
+                        "job", job,
+                        "runId", runId.toString(),
+                        "actor", actor,
+                        "time", time.toString()));
+    }
+
     static String eventId() {
         return UUID.randomUUID().toString();
     }

@@ -63,6 +63,24 @@ class ShippingStatusSyncFunctionTest {
     }
 
     @Test
+    void runsASyncRequestedDryRunAsADryRun() {
+        UUID runId = UUID.randomUUID();
+
+        JsonPath summary = invoke(Events.dryRunRequested(
+                        Events.eventId(), "shipping-status-sync", runId, "admin@libertaphonix.dz", Instant.now()))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(summary.getString("trigger")).isEqualTo("DRY_RUN");
+        assertThat(job.contexts()).singleElement().satisfies(context -> assertThat(context.dryRun())
+                .isTrue());
+        JobRun run = QuarkusTransaction.requiringNew().call(() -> runs.findById(runId));
+        assertThat(run.trigger).isEqualTo(RunTrigger.DRY_RUN);
+    }
+
+    @Test
     void acceptsTheLegacyJobNameInASyncRequestedEvent() {
         UUID runId = UUID.randomUUID();
 

@@ -79,6 +79,18 @@ public final class QueryParams {
         return parsed;
     }
 
+    /** A flag: {@code true} or {@code false} (any case); absent or empty is {@code fallback}. */
+    public static boolean flag(String name, String value, boolean fallback) {
+        if (blank(value)) {
+            return fallback;
+        }
+        String text = value.trim().toLowerCase(Locale.ROOT);
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new InvalidParameterException(name, "expected true or false, not '" + value + "'");
+    }
+
     public static void checkRange(Instant from, Instant to) {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidParameterException("from", "must be before 'to'");

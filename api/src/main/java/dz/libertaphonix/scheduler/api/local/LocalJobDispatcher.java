@@ -4,6 +4,7 @@ import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
 import dz.libertaphonix.scheduler.runs.JobCatalog;
 import dz.libertaphonix.scheduler.runs.JobDispatcher;
 import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.runs.runner.JobRunner;
 import dz.libertaphonix.scheduler.runs.runner.RunRequest;
 import io.quarkus.arc.DefaultBean;
@@ -50,20 +51,25 @@ public class LocalJobDispatcher implements JobDispatcher {
      */
     @Override
     public UUID dispatch(JobId job, String actor) {
+        return dispatch(job, actor, RunTrigger.MANUAL);
+    }
+
+    /** As {@link #dispatch(JobId, String)}, for a MANUAL, DRY_RUN or CATCH_UP run. */
+    @Override
+    public UUID dispatch(JobId job, String actor, RunTrigger trigger) {
         Optional<UUID> running = runner.runningRun(job);
         if (running.isPresent()) {
             throw new JobAlreadyRunningException(job, running.get());
         }
         UUID runId = UUID.randomUUID();
-        executor.runAsync(() -> runner.run(RunRequest.manual(job, actor, runId)))
-                .exceptionally(failure -> {
-                    // the runner has already said what happened (an outage of PostgreSQL, named in its log)
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause()
-                            : failure;
-                    LOG.errorf("run %s of %s was not recorded: %s", runId, job, cause.getMessage());
-                    return null;
-                });
+        RunRequest request = RunRequest.requested(job, trigger, actor, runId);
+        executor.runAsync(() -> runner.run(request)).exceptionally(failure -> {
+            // the runner has already said what happened (an outage of PostgreSQL, named in its log)
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            LOG.errorf("run %s of %s was not recorded: %s", runId, job, cause.getMessage());
+            return null;
+        });
         return runId;
     }
 

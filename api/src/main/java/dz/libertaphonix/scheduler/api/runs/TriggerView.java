@@ -10,5 +10,12 @@ import java.util.UUID;
  * @param name the job's legacy name
  * @param status {@code accepted}
  * @param runUrl where the run's ledger row will be
+ * @param trigger {@code MANUAL}, or {@code DRY_RUN} for {@code ?dryRun=true}
  */
-public record TriggerView(UUID runId, String job, String name, String status, String runUrl) {}
+public record TriggerView(UUID runId, String job, String name, String status, String runUrl, String trigger) {
+
+    /** A MANUAL run. */
+    public TriggerView(UUID runId, String job, String name, String status, String runUrl) {
+        this(runId, job, name, status, runUrl, "MANUAL");
+    }
+}

@@ -14,6 +14,10 @@ import java.util.List;
  * @param eventBridgeExpression the same schedule as a UTC EventBridge rule expression
  * @param nextFireTimes the next fire times; none while the schedule is disabled, except in the answer to a
  *     cron change, which previews them
+ * @param catchUp what the job does about a missed fire: {@code NEXT_RUN}, {@code ONCE_NOW} or {@code
+ *     ONCE_PER_MISSED_NIGHT} (docs/jobs/)
+ * @param missedFires24h fires of its schedule in the last 24 hours with no run ({@code GET /jobs/{job}/missed})
+ * @param lastMissedFire the last such fire in the last 7 days, UTC, or null
  */
 public record JobView(
         String job,
@@ -26,7 +30,10 @@ public record JobView(
         String eventBridgeExpression,
         OffsetDateTime changedAt,
         String changedBy,
-        List<FireTime> nextFireTimes) {
+        List<FireTime> nextFireTimes,
+        String catchUp,
+        int missedFires24h,
+        OffsetDateTime lastMissedFire) {
 
     /** One fire time, in Algiers time and in UTC. */
     public record FireTime(OffsetDateTime algiers, OffsetDateTime utc) {}

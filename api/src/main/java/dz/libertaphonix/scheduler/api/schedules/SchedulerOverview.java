@@ -15,6 +15,7 @@ import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.UnknownJobException;
 import dz.libertaphonix.scheduler.runs.live.JobLiveState;
 import dz.libertaphonix.scheduler.runs.live.LiveStateReader;
+import dz.libertaphonix.scheduler.runs.missed.MissedRuns;
 import dz.libertaphonix.scheduler.schedule.CronSchedules;
 import dz.libertaphonix.scheduler.schedule.InvalidCronException;
 import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
@@ -32,7 +33,8 @@ import java.util.Map;
 
 /**
  * Assembles the read side of the admin API from the schedule snapshot (memory), the live run state
- * (Redis) and cron arithmetic. Nothing here touches PostgreSQL per request.
+ * (Redis) and cron arithmetic. Nothing here touches PostgreSQL per request but the missed fires, read
+ * at most once a minute ({@link MissedFireSummaries}).
  */
 @ApplicationScoped
 public class SchedulerOverview {
@@ -41,12 +43,19 @@ public class SchedulerOverview {
     private final LiveStateReader liveState;
     private final Clock clock;
     private final AdminConfig config;
+    private final MissedFireSummaries missed;
 
-    public SchedulerOverview(ScheduleStateCache schedules, LiveStateReader liveState, Clock clock, AdminConfig config) {
+    public SchedulerOverview(
+            ScheduleStateCache schedules,
+            LiveStateReader liveState,
+            Clock clock,
+            AdminConfig config,
+            MissedFireSummaries missed) {
         this.schedules = schedules;
         this.liveState = liveState;
         this.clock = clock;
         this.config = config;
+        this.missed = missed;
     }
 
     public StatusView status() {
@@ -144,6 +153,7 @@ public class SchedulerOverview {
                         .map(time -> new JobView.FireTime(time.toOffsetDateTime(), ApiTime.utc(time.toInstant())))
                         .toList()
                 : List.of();
+        MissedRuns.Summary misses = missed.of(schedule.job().id());
         return new JobView(
                 schedule.job().id().id(),
                 schedule.job().legacyName(),
@@ -155,10 +165,14 @@ public class SchedulerOverview {
                 eventBridgeExpression(schedule.cron(), schedule.zone()),
                 ApiTime.algiers(schedule.changedAt()),
                 schedule.changedBy(),
-                fireTimes);
+                fireTimes,
+                schedule.job().catchUp().name(),
+                misses.missedFires24h(),
+                ApiTime.utc(misses.lastMissedFire()));
     }
 
     private JobStatus jobStatus(JobSchedule schedule, JobLiveState live, Instant now) {
+        MissedRuns.Summary misses = missed.of(schedule.job().id());
         CurrentRun current = null;
         String lastStatus = null;
         LastRun lastRun = null;
@@ -190,7 +204,9 @@ public class SchedulerOverview {
                 current != null,
                 current,
                 lastStatus,
-                lastRun);
+                lastRun,
+                misses.missedFires24h(),
+                ApiTime.utc(misses.lastMissedFire()));
     }
 
     private static LastRun lastRun(JobLiveState live) {

@@ -89,6 +89,8 @@ public record StatusView(
      * @param job the id ({@code ecomanager-sync})
      * @param name the legacy name ({@code ecomanager_sync})
      * @param displayName the job in words, in English
+     * @param missedFires24h fires of its schedule in the last 24 hours with no run ({@code GET /jobs/{job}/missed})
+     * @param lastMissedFire the last such fire in the last 7 days, UTC, or null
      */
     public record JobStatus(
             String job,
@@ -101,7 +103,9 @@ public record StatusView(
             boolean running,
             CurrentRun currentRun,
             String lastStatus,
-            LastRun lastRun) {}
+            LastRun lastRun,
+            int missedFires24h,
+            OffsetDateTime lastMissedFire) {}
 
     public record CurrentRun(
             UUID runId, String trigger, String actor, OffsetDateTime startedAt, Map<String, ProgressView> progress) {}

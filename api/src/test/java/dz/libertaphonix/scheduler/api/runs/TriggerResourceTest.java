@@ -93,6 +93,49 @@ class TriggerResourceTest {
     }
 
     @Test
+    void aDryRunIsAcceptedLikeATriggerAndItsRunShowsWhatItWouldDo() {
+        long before = fixtures.lastAuditId();
+
+        Response response = given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
+                .queryParam("dryRun", "true")
+                .post("/api/v1/scheduler/trigger/cleanup");
+
+        response.then()
+                .statusCode(202)
+                .body("data.job", equalTo("daily-cleanup"))
+                .body("data.status", equalTo("accepted"))
+                .body("data.trigger", equalTo("DRY_RUN"));
+        String runId = response.jsonPath().getString("data.runId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header(
+                        "Authorization", AdminTokens.bearer(AdminTokens.admin()))
+                .get("/api/v1/scheduler/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .body("data.trigger", equalTo("DRY_RUN"))
+                .body("data.status", equalTo("SUCCEEDED"))
+                .body("data.results.dryRun", equalTo(true))
+                .body("data.results.wouldDo.'tables.maintain'.samples", org.hamcrest.Matchers.hasItem("orders")));
+        assertThat(fixtures.auditSince(before).stream()
+                        .filter(row -> row.action.equals("run.trigger"))
+                        .toList())
+                .singleElement()
+                .satisfies(row -> assertThat(row.parameters)
+                        .containsEntry("dryRun", "true")
+                        .containsEntry("runId", runId));
+    }
+
+    @Test
+    void refusesADryRunFlagThatIsNeitherTrueNorFalse() {
+        given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
+                .queryParam("dryRun", "maybe")
+                .post("/api/v1/scheduler/trigger/cleanup")
+                .then()
+                .statusCode(400)
+                .body("success", equalTo(false))
+                .body("error.details.parameter", equalTo("dryRun"));
+    }
+
+    @Test
     void answers409WithTheRunningRunsIdWhileARealRunIsInProgress() throws Exception {
         shipping.close();
         String running = given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))

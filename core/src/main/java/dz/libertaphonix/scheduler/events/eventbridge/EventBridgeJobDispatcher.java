@@ -4,6 +4,7 @@ import dz.libertaphonix.scheduler.events.SyncRequested;
 import dz.libertaphonix.scheduler.runs.JobAlreadyRunningException;
 import dz.libertaphonix.scheduler.runs.JobDispatcher;
 import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.runs.runner.JobRunner;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,11 @@ public class EventBridgeJobDispatcher implements JobDispatcher {
 
     @Override
     public UUID dispatch(JobId job, String actor) {
+        return dispatch(job, actor, RunTrigger.MANUAL);
+    }
+
+    @Override
+    public UUID dispatch(JobId job, String actor, RunTrigger trigger) {
         // a run in progress (the job's lock in Redis, else a live RUNNING ledger row) answers 409 here;
         // two triggers racing past this check both reach the function, where the JobRunner's lock
         // records the second as SKIPPED (already-running)
@@ -38,7 +44,7 @@ public class EventBridgeJobDispatcher implements JobDispatcher {
             throw new JobAlreadyRunningException(job, running.get());
         }
         UUID runId = UUID.randomUUID();
-        requests.send(new SyncRequested(job, runId, actor));
+        requests.send(SyncRequested.of(job, runId, actor, trigger));
         return runId;
     }
 }

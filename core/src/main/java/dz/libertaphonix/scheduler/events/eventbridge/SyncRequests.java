@@ -62,7 +62,23 @@ public class SyncRequests {
         JobDescriptor known = catalog.find(job)
                 .orElseThrow(() -> new IllegalArgumentException("SyncRequested for unknown job '" + job + "'"));
         String runId = text(detail.get("runId"));
-        return new SyncRequested(known.id(), uuid(runId).orElse(null), text(detail.get("actor")));
+        return new SyncRequested(
+                known.id(),
+                uuid(runId).orElse(null),
+                text(detail.get("actor")),
+                flag(detail.get("dryRun")),
+                flag(detail.get("catchUp")));
+    }
+
+    /** A boolean of the detail: absent is false; anything but true or false is not a request we can run. */
+    private static boolean flag(Object value) {
+        if (value == null || Boolean.FALSE.equals(value) || "false".equals(value)) {
+            return false;
+        }
+        if (Boolean.TRUE.equals(value) || "true".equals(value)) {
+            return true;
+        }
+        throw new IllegalArgumentException("SyncRequested flag '" + value + "' is not true or false");
     }
 
     private static Optional<UUID> uuid(String value) {

@@ -1,11 +1,13 @@
 package dz.libertaphonix.scheduler.importing.intake;
 
 import dz.libertaphonix.scheduler.agents.AssignmentOutcome;
+import dz.libertaphonix.scheduler.agents.AssignmentPreview;
 import dz.libertaphonix.scheduler.agents.AssignmentService;
 import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.importing.ImportConfig;
 import dz.libertaphonix.scheduler.orders.NewOrder;
 import dz.libertaphonix.scheduler.orders.OrderGateway;
+import dz.libertaphonix.scheduler.runs.DryRunReport;
 import dz.libertaphonix.scheduler.stores.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -79,6 +81,74 @@ public class OrderIntake {
             commit(request, batches.get(i), i + 1, batches.size());
         }
         return true;
+    }
+
+    /**
+     * A dry run's intake: the same validation and the same lookups as {@link #take}, and what would be
+     * written reported instead of written: the orders it would import ({@code orders.import}),
+     * quarantine ({@code orders.quarantine}, with the reason) and assign ({@code orders.assign}, with
+     * the agent the assignment rule picks; {@code orders.unassigned} when no agent has capacity left).
+     * The caller's follow-up is called once, as the last batch's would be, so it can report where it
+     * would move its cursor; it must not write.
+     */
+    public void preview(IntakeRequest request, DryRunReport report, AssignmentPreview assignments) {
+        Store store = request.store();
+        OrderValidation.Validated validated = OrderValidation.validate(request.orders());
+        List<NewOrder> importable = new ArrayList<>(validated.importable().values());
+        List<Quarantine> rejected = new ArrayList<>(validated.quarantine());
+        dropExisting(request, importable, rejected);
+        importable.sort(Comparator.comparingLong(NewOrder::ecomanagerId));
+        // the insert refuses a reference another order of the store has: the commit would quarantine it
+        Set<String> taken = Outages.database(
+                "looking up the references " + store.identifier + " already uses",
+                () -> orders.takenReferences(
+                        store.id, importable.stream().map(NewOrder::reference).toList()));
+        Set<String> seen = new HashSet<>(taken);
+        List<NewOrder> inserted = new ArrayList<>();
+        for (NewOrder order : importable) {
+            if (seen.add(order.reference())) {
+                inserted.add(order);
+            } else {
+                rejected.add(new Quarantine(
+                        order.ecomanagerId(),
+                        "reference " + order.reference() + " is already used by another order of this store",
+                        order.rawJson()));
+            }
+        }
+        report.would(
+                "orders.quarantine",
+                rejected.size(),
+                rejected.stream()
+                        .map(q -> store.identifier + "/" + (q.ecomanagerId() == null ? "?" : q.ecomanagerId()) + ": "
+                                + q.reason())
+                        .toList());
+        request.tally().quarantined(rejected);
+        List<String> labels = inserted.stream()
+                .map(order -> store.identifier + "/" + order.ecomanagerId() + " (" + order.reference() + ")")
+                .toList();
+        report.would("orders.import", inserted.size(), labels);
+        request.progress().expect(inserted.size());
+        request.tally()
+                .imported(
+                        inserted.size(),
+                        inserted.stream()
+                                .filter(order -> order.ecomanagerId() <= request.seenUpTo())
+                                .count());
+        if (!inserted.isEmpty()) {
+            AssignmentPreview.Plan plan = assignments.plan(labels.stream()
+                    .map(label -> new AssignmentPreview.Candidate(label, store.id))
+                    .toList());
+            report.would("orders.assign", plan.assigned().size(), plan.assigned());
+            if (!plan.unassigned().isEmpty()) {
+                report.would("orders.unassigned", plan.unassigned().size(), plan.unassigned());
+            }
+            request.tally().assigned(plan.assigned().size(), plan.unassigned().size());
+        }
+        Long highest =
+                inserted.isEmpty() ? null : inserted.get(inserted.size() - 1).ecomanagerId();
+        // a dry run's follow-up writes no gap row: its slot needs no time
+        request.followUp().within(new BatchSlot(true, true, highest, null));
+        request.progress().committed(inserted.size());
     }
 
     /**

@@ -102,6 +102,19 @@ public class LiveStateWriter {
         updateHash(runKey(runId), config.lockTtl().toMillis(), List.of(), List.of("job", job.id()));
     }
 
+    /**
+     * A dry run started: only its own run key (progress), never the job's state, which is the real
+     * runs' (its last run, its current run).
+     */
+    public void dryRunStarted(JobId job, UUID runId) {
+        updateHash(runKey(runId), config.lockTtl().toMillis(), List.of(), List.of("job", job.id(), "dryRun", "true"));
+    }
+
+    /** A dry run ended: its run key goes. */
+    public void dryRunEnded(UUID runId) {
+        call("removing the key of dry run " + runId, () -> redis.key().del(runKey(runId)));
+    }
+
     /** Progress of the running run ({@code stores 2/5}); a no-op once the run key is gone. */
     public void progress(UUID runId, String unit, long done, long total) {
         call(

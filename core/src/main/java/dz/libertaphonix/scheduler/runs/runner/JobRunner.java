@@ -14,6 +14,7 @@ import dz.libertaphonix.scheduler.runs.live.LiveStateWriter;
 import dz.libertaphonix.scheduler.runs.live.RunStateUnavailableException;
 import dz.libertaphonix.scheduler.runs.lock.Lease;
 import dz.libertaphonix.scheduler.runs.lock.RunLock;
+import dz.libertaphonix.scheduler.runs.missed.MissedRunDetector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,6 +65,7 @@ public class JobRunner {
     private final RunEnding ending;
     private final UnexecutedRuns unexecuted;
     private final RunsConfig config;
+    private final MissedRunDetector missed;
     private final Clock clock;
 
     JobRunner(
@@ -76,6 +78,7 @@ public class JobRunner {
             RunEnding ending,
             UnexecutedRuns unexecuted,
             RunsConfig config,
+            MissedRunDetector missed,
             Clock clock) {
         this.catalog = catalog;
         this.lock = lock;
@@ -86,6 +89,7 @@ public class JobRunner {
         this.ending = ending;
         this.unexecuted = unexecuted;
         this.config = config;
+        this.missed = missed;
         this.clock = clock;
     }
 
@@ -101,7 +105,12 @@ public class JobRunner {
         MDC.put(MDC_JOB, request.job().id());
         MDC.put(MDC_RUN, requested.toString());
         try {
-            return runWithMdc(request, requested);
+            RunSummary summary = runWithMdc(request, requested);
+            if (request.trigger() != RunTrigger.DRY_RUN) {
+                // nothing stays up to watch the schedules: each run's end looks for the fires missed since
+                missed.detectQuietly();
+            }
+            return summary;
         } finally {
             MDC.remove(MDC_RUN);
             MDC.remove(MDC_JOB);
@@ -193,7 +202,8 @@ public class JobRunner {
             }
             int failedAttempts = RunRows.failedAttempts(earlier);
             if (failedAttempts > 0) {
-                trigger = RunTrigger.RETRY;
+                // a re-delivered dry run is retried as a dry run, never as a real one
+                trigger = trigger == RunTrigger.DRY_RUN ? RunTrigger.DRY_RUN : RunTrigger.RETRY;
                 attempt = failedAttempts + 1;
             }
         }
@@ -216,9 +226,14 @@ public class JobRunner {
         LOG.infof(
                 "run started: trigger=%s attempt=%d actor=%s deadline=%s",
                 trigger, attempt, request.actor(), held.deadline());
-        quietly(
-                "record the start in the live state",
-                () -> state.started(jobId, id, started.trigger, started.actor, startedAt));
+        if (started.trigger == RunTrigger.DRY_RUN) {
+            // a dry run keeps only its own run key: the job's state (last run, current run) is the real runs'
+            quietly("record the dry run's key in the live state", () -> state.dryRunStarted(jobId, id));
+        } else {
+            quietly(
+                    "record the start in the live state",
+                    () -> state.started(jobId, id, started.trigger, started.actor, startedAt));
+        }
 
         return execution.execute(held.job(), started, held.lease(), held.deadline(), held.patience());
     }

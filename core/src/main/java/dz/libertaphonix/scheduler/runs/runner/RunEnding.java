@@ -5,6 +5,7 @@ import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.runs.ErrorSummary;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.runs.UnitResult;
 import dz.libertaphonix.scheduler.runs.events.RunEventPublisher;
 import dz.libertaphonix.scheduler.runs.ledger.JobRun;
@@ -74,6 +75,11 @@ class RunEnding {
             throw unrecorded(run, ending, endedAt, result == null ? null : result.units(), unreachable);
         }
         List<UnitResult> units = result == null ? null : result.units();
+        if (ended.trigger == RunTrigger.DRY_RUN) {
+            endDryRun(ended, until);
+            log(ended, result, failure);
+            return RunRows.summary(ended);
+        }
         try {
             OutageRetry.until(
                     until,
@@ -87,6 +93,19 @@ class RunEnding {
         events.publish(RunEvents.of(ended));
         log(ended, result, failure);
         return RunRows.summary(ended);
+    }
+
+    /**
+     * A dry run's end: its run key goes, nothing else (the job's live state and the run events are the
+     * real runs'); missed fires are not looked for, that would write.
+     */
+    private void endDryRun(JobRun ended, Instant until) {
+        try {
+            OutageRetry.until(until, clock, "remove the dry run's key " + ended.id, () -> state.dryRunEnded(ended.id));
+        } catch (RunStateUnavailableException e) {
+            // the key has a TTL and the cleanup removes a finished run's key
+            LOG.warnf("could not remove the dry run's key: %s", e.getMessage());
+        }
     }
 
     /** Releases the run's lock, waiting out a Redis outage until {@code until}; never throws. */

@@ -61,6 +61,8 @@ class RunExecution {
                 result = job.execute(context);
                 if (result == null) {
                     failure = new IllegalStateException(job.getClass().getSimpleName() + " returned no result");
+                } else if (context.dryRun()) {
+                    result = DryRunResult.of(result, context.wouldDo());
                 }
             } catch (Exception e) {
                 failure = e;

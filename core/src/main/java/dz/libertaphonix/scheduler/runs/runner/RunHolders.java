@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.runs.runner;
 
 import dz.libertaphonix.scheduler.runs.ErrorSummary;
 import dz.libertaphonix.scheduler.runs.JobId;
+import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.runs.RunsConfig;
 import dz.libertaphonix.scheduler.runs.events.RunEventPublisher;
 import dz.libertaphonix.scheduler.runs.ledger.JobRun;
@@ -173,12 +174,19 @@ class RunHolders {
         Map<String, String> error = ErrorSummary.reported("Abandoned", gone.reason() + "; found by run " + byRun);
         ledger.abandon(dead.id, gone.endedAt(), gone.counts(), error).ifPresent(abandoned -> {
             LOG.warnf("run %s of %s was abandoned: %s", dead.id, dead.jobId, gone.reason());
+            boolean dryRun = abandoned.trigger == RunTrigger.DRY_RUN;
             try {
-                state.ended(abandoned);
+                if (dryRun) {
+                    state.dryRunEnded(abandoned.id);
+                } else {
+                    state.ended(abandoned);
+                }
             } catch (RunStateUnavailableException e) {
                 LOG.warnf("could not record the abandoned run in the live state: %s", e.getMessage());
             }
-            events.publish(RunEvents.of(abandoned));
+            if (!dryRun) {
+                events.publish(RunEvents.of(abandoned));
+            }
         });
     }
 

@@ -35,6 +35,17 @@ public record RunRequest(
         return new RunRequest(job, RunTrigger.MANUAL, null, actor, null, runId, null);
     }
 
+    /**
+     * A run someone or something asked for now, under a run id chosen in advance: MANUAL, DRY_RUN or
+     * CATCH_UP.
+     */
+    public static RunRequest requested(JobId job, RunTrigger trigger, String actor, UUID runId) {
+        if (trigger != RunTrigger.MANUAL && trigger != RunTrigger.DRY_RUN && trigger != RunTrigger.CATCH_UP) {
+            throw new IllegalArgumentException("a " + trigger + " run is not requested");
+        }
+        return new RunRequest(job, trigger, null, actor, null, runId, null);
+    }
+
     public static RunRequest scheduled(JobId job, Instant scheduledAt, String eventId, Instant deadline) {
         return new RunRequest(job, RunTrigger.SCHEDULED, eventId, "scheduler", scheduledAt, null, deadline);
     }

@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.runs.runner;
 
+import dz.libertaphonix.scheduler.runs.DryRunReport;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobId;
 import dz.libertaphonix.scheduler.runs.RunTrigger;
@@ -26,6 +27,7 @@ final class RunnerJobContext implements JobContext {
     private final Clock clock;
     private final LiveStateWriter state;
     private final AtomicBoolean lockLost = new AtomicBoolean();
+    private final DryRunReport wouldDo;
 
     RunnerJobContext(
             UUID runId, JobId jobId, RunTrigger trigger, Instant deadline, Clock clock, LiveStateWriter state) {
@@ -35,6 +37,15 @@ final class RunnerJobContext implements JobContext {
         this.deadline = deadline;
         this.clock = clock;
         this.state = state;
+        this.wouldDo = trigger == RunTrigger.DRY_RUN ? new DryRunReport() : null;
+    }
+
+    @Override
+    public DryRunReport wouldDo() {
+        if (wouldDo == null) {
+            return JobContext.super.wouldDo();
+        }
+        return wouldDo;
     }
 
     @Override

@@ -48,7 +48,7 @@ class UnexecutedRuns {
         run = insert(run);
         MDC.put(JobRunner.MDC_RUN, run.id.toString());
         LOG.infof("run SKIPPED: %s (trigger=%s event=%s)", reason, request.trigger(), request.eventId());
-        events.publish(RunEvents.of(run));
+        publish(run);
         return RunRows.summary(run);
     }
 
@@ -90,12 +90,13 @@ class UnexecutedRuns {
         if (request.eventId() != null) {
             int failedAttempts = RunRows.failedAttempts(ledger.forEvent(request.job(), request.eventId()));
             if (failedAttempts > 0) {
-                run.trigger = RunTrigger.RETRY;
+                // a dry run stays a dry run, whatever its attempt
+                run.trigger = request.trigger() == RunTrigger.DRY_RUN ? RunTrigger.DRY_RUN : RunTrigger.RETRY;
                 run.attempt = failedAttempts + 1;
             }
         }
         JobRun recorded = insert(run);
-        if (liveState) {
+        if (liveState && recorded.trigger != RunTrigger.DRY_RUN) {
             try {
                 state.endedWithoutStarting(recorded);
             } catch (RunStateUnavailableException e) {
@@ -103,8 +104,18 @@ class UnexecutedRuns {
                 LOG.warnf("could not record the failure in the live state: %s", e.getMessage());
             }
         }
-        events.publish(RunEvents.of(recorded));
+        publish(recorded);
         return RunRows.summary(recorded);
+    }
+
+    /**
+     * A dry run is no sync: it publishes no run event (a notification, or the "import did not run"
+     * alarm counting SUCCEEDED runs, would take it for one). Its ledger row is its record.
+     */
+    private void publish(JobRun run) {
+        if (run.trigger != RunTrigger.DRY_RUN) {
+            events.publish(RunEvents.of(run));
+        }
     }
 
     /** Inserts a row, choosing a fresh id if its id is already taken (a re-delivered trigger's run id). */

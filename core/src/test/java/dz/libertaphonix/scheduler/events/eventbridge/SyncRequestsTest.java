@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dz.libertaphonix.scheduler.events.EventBridgeEvent;
 import dz.libertaphonix.scheduler.events.SyncRequested;
+import dz.libertaphonix.scheduler.runs.RunTrigger;
 import dz.libertaphonix.scheduler.shipping.ShippingStatusSyncJob;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -61,6 +62,21 @@ class SyncRequestsTest {
         EventBridgeEvent delivered = deliveredToTheFunction(entry);
         assertThat(requests.isRequest(delivered)).isTrue();
         assertThat(requests.read(delivered)).isEqualTo(sent);
+    }
+
+    @Test
+    void aDryRunRequestCarriesItsFlagToTheJobFunction() throws Exception {
+        SyncRequested sent = SyncRequested.of(
+                ShippingStatusSyncJob.ID, UUID.randomUUID(), "admin@libertaphonix.dz", RunTrigger.DRY_RUN);
+
+        requests.send(sent);
+
+        JsonNode entry = entryFor(sent.runId());
+        assertThat(json.readTree(entry.get("Detail").asText()).get("dryRun").asBoolean())
+                .isTrue();
+        SyncRequested read = requests.read(deliveredToTheFunction(entry));
+        assertThat(read).isEqualTo(sent);
+        assertThat(read.trigger()).isEqualTo(RunTrigger.DRY_RUN);
     }
 
     @Test
