@@ -1,5 +1,8 @@
 package dz.libertaphonix.scheduler.reconcile;
 
+import dz.libertaphonix.scheduler.agents.AssignmentPreview;
+import dz.libertaphonix.scheduler.agents.AssignmentService;
+import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.importing.RunProgress;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobResult;
@@ -27,10 +30,12 @@ import java.util.stream.Collectors;
 public class ReconcileService {
 
     private final StoreSweeper sweeper;
+    private final AssignmentService assignment;
     private final ReconcileConfig config;
 
-    public ReconcileService(StoreSweeper sweeper, ReconcileConfig config) {
+    public ReconcileService(StoreSweeper sweeper, AssignmentService assignment, ReconcileConfig config) {
         this.sweeper = sweeper;
+        this.assignment = assignment;
         this.config = config;
     }
 
@@ -41,12 +46,19 @@ public class ReconcileService {
 
     public JobResult run(JobContext context, List<Store> stores, SweepLimits limits) {
         RunProgress progress = new RunProgress(context);
-        List<StoreSweepResult> results = sweepAll(stores, limits, context, progress);
+        // a dry run plans the assignments on the agents as they stand, one plan for every store
+        AssignmentPreview preview =
+                context.dryRun() ? Outages.database("reading the assignable agents", assignment::preview) : null;
+        List<StoreSweepResult> results = sweepAll(stores, limits, context, progress, preview);
         return result(results, limits, context.deadlineReached());
     }
 
     private List<StoreSweepResult> sweepAll(
-            List<Store> stores, SweepLimits limits, JobContext context, RunProgress progress) {
+            List<Store> stores,
+            SweepLimits limits,
+            JobContext context,
+            RunProgress progress,
+            AssignmentPreview preview) {
         int parallelism = Math.max(1, Math.min(config.storeParallelism(), stores.size()));
         AtomicInteger done = new AtomicInteger();
         AtomicInteger threads = new AtomicInteger();
@@ -62,7 +74,7 @@ public class ReconcileService {
                     StoreSweepResult result = context.deadlineReached()
                             ? StoreSweeper.notStarted(
                                     store, limits, context.clock().instant())
-                            : sweeper.sweep(store, limits, context, progress);
+                            : sweeper.sweep(store, limits, context, progress, preview);
                     context.progress("stores", done.incrementAndGet(), stores.size());
                     return result;
                 }));

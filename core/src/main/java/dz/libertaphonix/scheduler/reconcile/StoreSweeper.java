@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.reconcile;
 
+import dz.libertaphonix.scheduler.agents.AssignmentPreview;
 import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.common.ratelimit.RateLimitExceededException;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerClient;
@@ -72,7 +73,18 @@ public class StoreSweeper {
         this.config = config;
     }
 
+    /** A real sweep of one store. */
     public StoreSweepResult sweep(Store store, SweepLimits limits, JobContext context, RunProgress progress) {
+        return sweep(store, limits, context, progress, null);
+    }
+
+    /**
+     * One store's sweep; in a dry run ({@code preview} given) the read phase is the real one and the
+     * write phase is the intake's {@link OrderIntake#preview preview}: the missing orders are reported
+     * as {@code orders.import}, {@code orders.quarantine} and {@code orders.assign} and nothing is written.
+     */
+    public StoreSweepResult sweep(
+            Store store, SweepLimits limits, JobContext context, RunProgress progress, AssignmentPreview preview) {
         long started = System.nanoTime();
         Instant windowStart = context.clock().instant().minus(limits.lookback());
         SweepFindings findings = new SweepFindings();
@@ -109,7 +121,7 @@ public class StoreSweeper {
         boolean taken = true;
         if (!findings.toTake().isEmpty()) {
             try {
-                taken = take(store, cursor, findings, context, progress, tally);
+                taken = take(store, cursor, findings, context, progress, tally, preview);
             } catch (RuntimeException e) {
                 findings.stopped(SweepEnd.FAILED, failure(store, e));
             }
@@ -192,8 +204,9 @@ public class StoreSweeper {
             SweepFindings findings,
             JobContext context,
             RunProgress progress,
-            IntakeTally tally) {
-        return intake.take(new IntakeRequest(
+            IntakeTally tally,
+            AssignmentPreview preview) {
+        IntakeRequest request = new IntakeRequest(
                 store,
                 findings.toTake(),
                 cursor,
@@ -201,7 +214,12 @@ public class StoreSweeper {
                 BatchFollowUp.NONE,
                 context::deadlineReached,
                 progress,
-                tally));
+                tally);
+        if (preview != null) {
+            intake.preview(request, context.wouldDo(), preview);
+            return true;
+        }
+        return intake.take(request);
     }
 
     private SweepScan.ImportBoundary boundary(Store store) {

@@ -24,7 +24,10 @@ import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.FakeEcoManager;
 import dz.libertaphonix.scheduler.testsupport.ImportFixtures;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
+import dz.libertaphonix.scheduler.testsupport.StateSnapshot;
 import dz.libertaphonix.scheduler.testsupport.TestJobContext;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -65,6 +68,12 @@ class EcoManagerReconcileTest {
 
     @Inject
     RedisRateLimiter limiter;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    RedisDataSource redis;
 
     private final List<Store> created = new ArrayList<>();
 
@@ -188,6 +197,46 @@ class EcoManagerReconcileTest {
                 .hasSize(10);
         assertThat(fixtures.activity(sweepRun.runId(), "order.assigned", store)).hasSize(4);
         assertThat(fixtures.activity(nextHour.runId(), "order.assigned", store)).isEmpty();
+    }
+
+    @Test
+    void aDryRunNamesTheMissingOrdersAndTheAgentAndWritesNothing() {
+        String token = FakeEcoManager.newToken();
+        Store store = store(token);
+        Agent agent = fixtures.agent("Yasmine Dry", 10_000);
+        fixtures.retireOtherAgents(agent);
+        FakeEcoManager.Shop shop = shop(token, 400, 0, "Confirmé");
+        fixtures.setCursor(store, 400);
+        for (long id : new long[] {390, 171}) {
+            shop.state(id, IN_DISPATCH);
+        }
+        shop.state(250, IN_DISPATCH);
+        shop.order(250).put("telephone", "12345");
+        TestJobContext dry = fixtures.context().asDryRun(); // its ledger row is the fixture's
+        StateSnapshot before = StateSnapshot.take(dataSource, redis, null);
+
+        StoreSweepResult result = only(sweeps.run(dry, List.of(store), WEEK));
+
+        // everything as it was: no order, quarantine row, assignment or activity entry; rate slots aside
+        assertThat(StateSnapshot.take(dataSource, redis, null)).isEqualTo(before);
+        assertThat(result.missing()).isEqualTo(3);
+        assertThat(result.found())
+                .extracting(FoundOrder::ecomanagerId, FoundOrder::depth, FoundOrder::imported)
+                .containsExactly(tuple(390L, 11L, false), tuple(250L, 151L, false), tuple(171L, 230L, false));
+        assertThat(dry.wouldDo().kind("orders.import").samples())
+                .containsExactly(store.identifier + "/171 (LP-171)", store.identifier + "/390 (LP-390)");
+        assertThat(dry.wouldDo().kind("orders.quarantine").samples())
+                .singleElement()
+                .asString()
+                .startsWith(store.identifier + "/250: ");
+        assertThat(dry.wouldDo().kind("orders.assign").samples()).hasSize(2).allSatisfy(sample -> assertThat(sample)
+                .endsWith("→ Yasmine Dry (agent " + agent.id + ")"));
+
+        // the real sweep then does what the dry run said
+        only(sweeps.run(fixtures.context(), List.of(store), WEEK));
+        assertThat(fixtures.orders(store)).containsOnlyKeys(171L, 390L);
+        assertThat(fixtures.orders(store).values())
+                .allSatisfy(order -> assertThat(order.get("assigned_agent_id")).isEqualTo(agent.id));
     }
 
     @Test
