@@ -51,6 +51,24 @@ public interface NotificationsConfig {
     @WithDefault("500")
     int queueCapacity();
 
+    /** EventBridge: the role EventBridge invokes the API destinations with ({@code SCHEDULER_NOTIFICATIONS_INVOKE_ROLE_ARN}). */
+    Optional<String> invokeRoleArn();
+
+    /** EventBridge: the dead-letter queue of every subscription's rule ({@code SCHEDULER_NOTIFICATIONS_DEAD_LETTER_ARN}). */
+    Optional<String> deadLetterArn();
+
+    /** EventBridge: how long EventBridge retries a delivery (at most 24 h). */
+    @WithDefault("24h")
+    Duration eventbridgeMaxEventAge();
+
+    /** EventBridge: retries of a delivery (at most 185). */
+    @WithDefault("185")
+    int eventbridgeMaxRetries();
+
+    /** EventBridge: requests per second an API destination sends its receiver at most. */
+    @WithDefault("10")
+    int eventbridgeRateLimitPerSecond();
+
     enum Delivery {
         IN_PROCESS,
         EVENTBRIDGE,

@@ -121,6 +121,6 @@ public class Subscription {
     @Override
     public String toString() {
         // never the secret, not even encrypted
-        return "Subscription[" + id + " " + url + " " + events + "]";
+        return "Subscription[" + id + " " + ReceiverUrls.masked(url) + " " + events + "]";
     }
 }

@@ -34,6 +34,7 @@ public class SubscriptionAdminService {
     private final JobCatalog catalog;
     private final NotificationPlanner planner;
     private final InProcessDeliveries deliveries;
+    private final NotificationRoutes routes;
     private final Clock clock;
 
     public SubscriptionAdminService(
@@ -42,12 +43,14 @@ public class SubscriptionAdminService {
             JobCatalog catalog,
             NotificationPlanner planner,
             InProcessDeliveries deliveries,
+            NotificationRoutes routes,
             Clock clock) {
         this.subscriptions = subscriptions;
         this.secrets = secrets;
         this.catalog = catalog;
         this.planner = planner;
         this.deliveries = deliveries;
+        this.routes = routes;
         this.clock = clock;
     }
 
@@ -61,8 +64,30 @@ public class SubscriptionAdminService {
         return find(id);
     }
 
-    @Transactional
+    /**
+     * Creates the subscription, then its route (AWS): the route is made after the row is committed,
+     * never holding a database connection while EventBridge answers.
+     */
     public CreatedSubscription create(SubscriptionRequest request, String actor) {
+        CreatedSubscription created = insert(request, actor);
+        routes.sync(created.subscription());
+        return created;
+    }
+
+    /** Applies the non-null fields (a new secret replaces the old one at once), then updates the route. */
+    public Subscription update(long id, SubscriptionRequest changes) {
+        Subscription subscription = change(id, changes);
+        routes.sync(subscription);
+        return subscription;
+    }
+
+    public void delete(long id) {
+        erase(id);
+        routes.remove(id);
+    }
+
+    @Transactional
+    CreatedSubscription insert(SubscriptionRequest request, String actor) {
         if (request.url() == null) {
             throw new InvalidSubscriptionException("url", "is required");
         }
@@ -86,9 +111,8 @@ public class SubscriptionAdminService {
         return new CreatedSubscription(subscription, secret);
     }
 
-    /** Applies the non-null fields; a new secret replaces the old one at once. */
     @Transactional
-    public Subscription update(long id, SubscriptionRequest changes) {
+    Subscription change(long id, SubscriptionRequest changes) {
         Subscription subscription = find(id);
         if (changes.url() != null) {
             subscription.url = url(changes.url());
@@ -117,7 +141,7 @@ public class SubscriptionAdminService {
     }
 
     @Transactional
-    public void delete(long id) {
+    void erase(long id) {
         subscriptions.delete(find(id));
     }
 

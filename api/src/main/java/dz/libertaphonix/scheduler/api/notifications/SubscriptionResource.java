@@ -8,6 +8,7 @@ import dz.libertaphonix.scheduler.api.http.ApiTime;
 import dz.libertaphonix.scheduler.api.security.CurrentCaller;
 import dz.libertaphonix.scheduler.api.security.Roles;
 import dz.libertaphonix.scheduler.notifications.CreatedSubscription;
+import dz.libertaphonix.scheduler.notifications.ReceiverUrls;
 import dz.libertaphonix.scheduler.notifications.Subscription;
 import dz.libertaphonix.scheduler.notifications.SubscriptionAdminService;
 import dz.libertaphonix.scheduler.notifications.SubscriptionAdminService.TestResult;
@@ -94,7 +95,7 @@ public class SubscriptionResource {
     @Audited(action = "notification-subscription.delete", target = "notification-subscription:{id}")
     @Operation(summary = "Delete a subscription; deliveries already in flight still end")
     public ApiResponse<Deleted> delete(@PathParam("id") long id) {
-        trail.parameter("url", subscriptions.get(id).url);
+        trail.parameter("url", ReceiverUrls.masked(subscriptions.get(id).url));
         subscriptions.delete(id);
         return ApiResponse.ok(new Deleted(id, true));
     }
@@ -120,7 +121,7 @@ public class SubscriptionResource {
     }
 
     private void audit(SubscriptionBody body) {
-        trail.parameter("url", body.url())
+        trail.parameter("url", ReceiverUrls.masked(body.url()))
                 .parameter("events", body.events())
                 .parameter("jobs", body.jobs())
                 .parameter("format", body.format())

@@ -2,12 +2,15 @@ package dz.libertaphonix.scheduler.api.notifications;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dz.libertaphonix.scheduler.api.http.ApiTime;
+import dz.libertaphonix.scheduler.notifications.ReceiverUrls;
 import dz.libertaphonix.scheduler.notifications.Subscription;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A subscription as the admin sees it. The signing secret is never returned but its last characters
+ * A subscription as the admin sees it. {@code url} is masked past its first path segment (a chat
+ * webhook's URL is its credential: {@code https://hooks.slack.com/services/…XXXX}); send a new one to
+ * change it. The signing secret is never returned but its last characters
  * ({@code secret}: {@code ••••3f9a}); {@code signingSecret} carries it in clear once, in the answer
  * to its creation.
  *
@@ -65,7 +68,7 @@ public record SubscriptionView(
                         s.lastError);
         return new SubscriptionView(
                 s.id,
-                s.url,
+                ReceiverUrls.masked(s.url),
                 List.copyOf(s.events),
                 s.jobs == null ? List.of() : List.copyOf(s.jobs),
                 s.format.apiName(),

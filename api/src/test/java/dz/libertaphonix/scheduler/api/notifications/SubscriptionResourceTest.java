@@ -265,6 +265,20 @@ class SubscriptionResourceTest {
                         + " https://scheduler.libertaphonix.dz/admin/scheduler");
     }
 
+    @Test
+    void openApiListsEveryEndpointWithItsMethods() {
+        JsonPath document = given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        java.util.Map<String, java.util.Map<String, Object>> paths = document.getMap("paths");
+        assertThat(paths.get(SUBSCRIPTIONS)).containsKeys("get", "post");
+        assertThat(paths.get(SUBSCRIPTIONS + "/{id}")).containsKeys("patch", "delete");
+        assertThat(paths.get(SUBSCRIPTIONS + "/{id}/test")).containsKey("post");
+    }
+
     private io.restassured.response.ValidatableResponse create(String body) {
         io.restassured.response.ValidatableResponse response = given().header(
                         "Authorization", AdminTokens.bearer(AdminTokens.admin()))

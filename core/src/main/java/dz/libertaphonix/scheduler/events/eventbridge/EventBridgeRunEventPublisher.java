@@ -24,11 +24,17 @@ public class EventBridgeRunEventPublisher implements RunEventPublisher {
     private final ApplicationBus bus;
     private final EventBridgeConnection connection;
     private final RunsConfig config;
+    private final EventBridgeNotifications notifications;
 
-    public EventBridgeRunEventPublisher(ApplicationBus bus, EventBridgeConnection connection, RunsConfig config) {
+    public EventBridgeRunEventPublisher(
+            ApplicationBus bus,
+            EventBridgeConnection connection,
+            RunsConfig config,
+            EventBridgeNotifications notifications) {
         this.bus = bus;
         this.connection = connection;
         this.config = config;
+        this.notifications = notifications;
     }
 
     @Override
@@ -48,6 +54,7 @@ public class EventBridgeRunEventPublisher implements RunEventPublisher {
             // the run is already recorded in the ledger; a lost notification must not turn it into a failure
             LOG.warnf("could not publish the %s event: %s", event.detailType(), ErrorSummary.oneLine(e));
         }
+        notifications.request(event);
     }
 
     @Override
