@@ -106,11 +106,13 @@ public class StoreWebhookResource {
      * API Gateway sets): behind the HTTP API, its own URL. Plain http only for a local host.
      */
     static String requestBase(HttpHeaders headers) {
-        String host = headers.getHeaderString(HttpHeaders.HOST);
+        return requestBase(headers.getHeaderString(HttpHeaders.HOST), headers.getHeaderString("X-Forwarded-Proto"));
+    }
+
+    static String requestBase(String host, String proto) {
         if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
             return null;
         }
-        String proto = headers.getHeaderString("X-Forwarded-Proto");
         boolean local = host.startsWith("localhost") || host.startsWith("127.0.0.1");
         String scheme = proto != null && proto.equalsIgnoreCase("http") || (proto == null && local) ? "http" : "https";
         return scheme + "://" + host;

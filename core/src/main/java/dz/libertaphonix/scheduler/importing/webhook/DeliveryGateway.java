@@ -81,12 +81,15 @@ public class DeliveryGateway {
 
     /**
      * An {@code En dispatch} delivery the intake took (or found already taken): the version mirrored
-     * on the order and the delivery recorded, in one transaction.
+     * on the order it inserted, and the delivery recorded, in one transaction.
      */
     @Transactional
     public long recordTaken(
             long storeId, InboundDelivery delivery, EcoManagerOrder order, boolean imported, Instant at) {
-        OptionalLong mirrored = mirror(storeId, order, at);
+        // a re-delivery does not touch the order row: a lock on it, even a short one, would make the
+        // inserting delivery's assignment skip the order (it locks with SKIP LOCKED); its version is
+        // kept on the inbound_events row all the same
+        OptionalLong mirrored = imported ? mirror(storeId, order, at) : OptionalLong.empty();
         OptionalLong orderId = mirrored.isPresent() ? mirrored : orderId(storeId, order.id());
         return record(
                 storeId,

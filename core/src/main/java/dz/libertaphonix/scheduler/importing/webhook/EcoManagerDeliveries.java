@@ -1,5 +1,6 @@
 package dz.libertaphonix.scheduler.importing.webhook;
 
+import dz.libertaphonix.scheduler.agents.AssignmentService;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerOrder;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerWebhookBodies;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerWebhookEvent;
@@ -41,6 +42,7 @@ public class EcoManagerDeliveries {
     private final WebhookSecrets secrets;
     private final EcoManagerWebhookBodies bodies;
     private final OrderIntake intake;
+    private final AssignmentService assignment;
     private final DeliveryGateway gateway;
     private final ImportConfig importConfig;
     private final Clock clock;
@@ -50,6 +52,7 @@ public class EcoManagerDeliveries {
             WebhookSecrets secrets,
             EcoManagerWebhookBodies bodies,
             OrderIntake intake,
+            AssignmentService assignment,
             DeliveryGateway gateway,
             ImportConfig importConfig,
             Clock clock) {
@@ -57,6 +60,7 @@ public class EcoManagerDeliveries {
         this.secrets = secrets;
         this.bodies = bodies;
         this.intake = intake;
+        this.assignment = assignment;
         this.gateway = gateway;
         this.importConfig = importConfig;
         this.clock = clock;
@@ -148,6 +152,12 @@ public class EcoManagerDeliveries {
         }
         boolean imported = tally.imported() > 0;
         long eventId = gateway.recordTaken(store.id, delivery, order, imported, clock.instant());
+        if (imported && tally.assigned() == 0 && tally.unassigned() == 0) {
+            // the assignment skipped the order because another transaction held its row (it locks
+            // with SKIP LOCKED so that assigners never wait): once more now, rather than at the next
+            // hourly run's backlog pass
+            gateway.orderId(store.id, order.id()).ifPresent(orderId -> assignment.assign(List.of(orderId), null));
+        }
         return new DeliveryResult(imported ? DeliveryOutcome.IMPORTED : DeliveryOutcome.DUPLICATE, eventId);
     }
 

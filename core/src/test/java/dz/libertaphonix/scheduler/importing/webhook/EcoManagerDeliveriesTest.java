@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,8 +138,8 @@ class EcoManagerDeliveriesTest {
         String secret = webhooks.secret(store);
         FakeEcoManager.Shop shop = fake.shop(token);
         long seed = shop.seed();
-        List<Long> ids = List.of(8001L, 8002L, 8003L, 8004L, 8005L, 8006L);
-        shop.orders(8001, 8006, "En dispatch");
+        List<Long> ids = LongStream.rangeClosed(8001, 8016).boxed().toList();
+        shop.orders(8001, 8016, "En dispatch");
         ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -166,7 +167,7 @@ class EcoManagerDeliveriesTest {
             assertThat(assignments(((Number) row.get("id")).longValue())).isEqualTo(1);
         }
         assertThat(webhooks.inbound(store))
-                .hasSize(24)
+                .hasSize(ids.size() * 4)
                 .extracting(event -> event.get("status"))
                 .containsOnly("IMPORTED", "DUPLICATE");
         assertThat(webhooks.inbound(store).stream().filter(e -> "IMPORTED".equals(e.get("status"))))
