@@ -201,7 +201,7 @@
     clearInterval(state.timer);
     clearInterval(state.summaryTimer);
     state.timer = setInterval(refresh, POLL_MS);
-    state.summaryTimer = setInterval(() => { loadSummary(); loadTimeline(); }, SUMMARY_MS);
+    state.summaryTimer = setInterval(() => { loadSummary(); loadTimeline(); loadWebhooks().then(renderStores); }, SUMMARY_MS);
     route();
   }
 
@@ -573,7 +573,7 @@
       }).join('');
       const misses = (data.missed[job] || []).map((m) => {
         const label = jobTitle(job) + ' · ' + t('missedAt') + ' · ' + time(m.fireTime);
-        return svg('g', { class: 'mark s-MISSED', tabindex: '0', role: 'img', 'data-kind': 'missed', 'data-time': m.fireTime, 'aria-label': label },
+        return svg('g', { class: 'mark s-MISSED', tabindex: '0', role: 'img', 'data-kind': 'missed', 'data-job': job, 'data-time': m.fireTime, 'aria-label': label },
           svg('title', {}, esc(label)) + shape('triangle', x(m.fireTime), y, 7));
       }).join('');
       return svg('text', { x: left, y: y - 14, class: 'row-label' }, esc(jobTitle(job))) +
