@@ -322,6 +322,9 @@
   function webhooksText(id, webhooks) {
     if (!webhooks) return '';
     const n = (v) => number(v || 0);
+    if (!webhooks.registered && !webhooks.deliveries24h && !webhooks.rejections24h && !webhooks.lastDeliveryAt) {
+      return '<div class="muted webhooks" data-webhooks="' + esc(id) + '"><strong>' + esc(t('webhooks')) + '</strong> : ' + esc(t('webhooksNone')) + '</div>';
+    }
     const parts = webhooks.registered
       ? ['<span data-testid="webhooks-registered">' + n(webhooks.registered) + '</span> ' + esc(plural(webhooks.registered, t('webhooksRegistered')))]
       : ['<span data-testid="webhooks-registered" hidden>0</span>' + esc(t('webhooksNone'))];

@@ -31,7 +31,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,6 +50,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -187,6 +194,7 @@ class DashboardIntegrationsBrowserTest {
         assertThat(ecoManager.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                         urlPathEqualTo(account + "/webhooks"))))
                 .hasSize(1);
+        screenshot("dashboard-webhooks-1280.png");
         dashboard.click(By.id("webhooks-close"));
 
         // rotate the secret, after a confirmation: one PUT per webhook
@@ -286,6 +294,9 @@ class DashboardIntegrationsBrowserTest {
                         ((JavascriptExecutor) browser).executeScript("return document.documentElement.outerHTML")))
                 .doesNotContain(secret);
 
+        script("document.getElementById('notifications-section').scrollIntoView()");
+        screenshot("dashboard-notifications-1280.png");
+
         // disable it
         dashboard.click(By.cssSelector(row + " input[data-action='sub-toggle']"));
         await().atMost(Duration.ofSeconds(20))
@@ -336,6 +347,7 @@ class DashboardIntegrationsBrowserTest {
         dashboard.click(By.cssSelector("[data-testid='dry-run-report'] li[data-kind='tables.maintain'] summary"));
         assertThat(dashboard.text(By.cssSelector("[data-testid='dry-run-report'] li[data-kind='tables.maintain']")))
                 .contains("orders");
+        screenshot("dashboard-dry-run-1280.png");
 
         // the history, filtered on dry runs, has it and nothing else
         new Select(browser.findElement(By.cssSelector("#history-filters select[name='trigger']")))
@@ -356,6 +368,24 @@ class DashboardIntegrationsBrowserTest {
         assertThat(browser.findElement(By.cssSelector(mark)).getAttribute("aria-label"))
                 .startsWith("Essai à blanc · Nettoyage quotidien");
         new Select(browser.findElement(By.cssSelector("#history-filters select[name='trigger']"))).selectByValue("");
+    }
+
+    private static Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    // what the window shows, for a person to look at (target/)
+    private static void screenshot(String name) {
+        try {
+            Path file = Path.of("target", name);
+            Files.createDirectories(file.getParent());
+            Files.copy(
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    file,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // the page asks "are you sure?" with the browser's own confirm dialog
