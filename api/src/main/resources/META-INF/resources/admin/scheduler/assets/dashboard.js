@@ -15,7 +15,8 @@
   const MAIN_COUNTS = {
     'ecomanager-sync': ['imported', 'unassigned', 'storesFailed', 'quarantined'],
     'shipping-status-sync': ['changed', 'notChecked', 'notFound', 'failedRequests'],
-    'daily-cleanup': ['job_runs', 'activity_logs']
+    'daily-cleanup': ['job_runs', 'activity_logs'],
+    'ecomanager-reconcile': ['missing', 'imported', 'leftToImport', 'storesFailed']
   };
   // counters whose non-zero value needs a person
   const BAD_COUNTS = ['unassigned', 'storesFailed', 'quarantined', 'notChecked', 'failedRequests', 'conflicts'];
@@ -23,7 +24,8 @@
 
   const state = {
     lang: sessionStorage.getItem(LANG_KEY) || 'fr', role: null, page: 1, lastEnds: null, timer: null, summaryTimer: null,
-    storeTests: {}, jobs: [], schedules: {}, summary: null, status: null, missed: {}, missed24h: null
+    storeTests: {}, jobs: [], schedules: {}, summary: null, status: null, missed: {}, missed24h: null,
+    webhookResults: {}, subscriptions: null, subTests: {}, signingSecret: null
   };
   const $ = (selector) => document.querySelector(selector);
   const t = (key) => {
@@ -47,7 +49,13 @@
     if (!Array.isArray(forms)) return forms;
     return new Intl.PluralRules(locale()).select(n) === 'one' ? forms[0] : forms[1];
   }
+  // a dry run's kind ("orders.import") as the key of its words ("dk_orders_import")
+  function dryKind(kind) { return 'dk_' + String(kind).replace(/[.-]/g, '_'); }
   function countLabel(key, n) {
+    if (/^wouldDo\./.test(key)) {
+      const kind = key.slice('wouldDo.'.length);
+      return plural(n, has(dryKind(kind)) ? t(dryKind(kind)) : humanize(kind.replace(/[.-]/g, ' ')));
+    }
     const forms = has('c_' + key) ? t('c_' + key) : humanize(key);
     return plural(n, forms);
   }
@@ -108,11 +116,13 @@
   // a run's counters in words: the important ones first, the others behind a <details>
   function resultWords(job, counts) {
     if (!counts || !Object.keys(counts).length) return '';
-    const main = (MAIN_COUNTS[job] || Object.keys(counts).slice(0, 2)).filter((k) => counts[k] != null &&
-      (k === 'imported' || k === 'changed' || counts[k] > 0));
+    const dry = Object.keys(counts).filter((k) => /^wouldDo\./.test(k));
+    const main = dry.length ? dry.filter((k) => counts[k] > 0).slice(0, 4)
+      : (MAIN_COUNTS[job] || Object.keys(counts).slice(0, 2)).filter((k) => counts[k] != null &&
+        (k === 'imported' || k === 'changed' || counts[k] > 0));
     // a known counter reads as a phrase ("12 commandes importées"); one the page does not know, as "label : value"
     const phrase = (k) => '<span class="figure' + (BAD_COUNTS.includes(k) && counts[k] > 0 ? ' attention' : '') + '">' +
-      (has('c_' + k) ? '<strong>' + number(counts[k]) + '</strong> ' + esc(countLabel(k, counts[k]))
+      (has('c_' + k) || /^wouldDo\./.test(k) ? '<strong>' + number(counts[k]) + '</strong> ' + esc(countLabel(k, counts[k]))
         : esc(humanize(k)) + ' : <strong>' + number(counts[k]) + '</strong>') + '</span>';
     const rest = Object.keys(counts).filter((k) => !main.includes(k));
     return '<span class="words">' + main.map(phrase).join(' · ') + '</span>' + (rest.length
@@ -134,6 +144,7 @@
     if (!response.ok) {
       const error = new Error(body && body.error ? body.error.message : response.status + '');
       error.status = response.status;
+      error.code = body && body.error ? body.error.code : null;
       throw error;
     }
     return body ? body.data : null;
@@ -141,6 +152,12 @@
   // an endpoint another part of the API may not have yet (404): null instead of an error
   async function optional(path) {
     try { return await api(path); } catch (e) { return null; }
+  }
+
+  // an error in words: what the code means, then the API's own message and the HTTP status
+  function errorWords(e) {
+    const known = e.code && has('err_' + e.code) ? t('err_' + e.code) + ' · ' : '';
+    return known + e.message + (e.status ? ' (' + t('httpCode') + ' ' + e.status + ')' : '');
   }
 
   function toast(message, bad) {
@@ -184,7 +201,7 @@
     clearInterval(state.timer);
     clearInterval(state.summaryTimer);
     state.timer = setInterval(refresh, POLL_MS);
-    state.summaryTimer = setInterval(() => { loadSummary(); loadTimeline(); }, SUMMARY_MS);
+    state.summaryTimer = setInterval(() => { loadSummary(); loadTimeline(); loadWebhooks().then(renderStores); }, SUMMARY_MS);
     route();
   }
 
@@ -197,7 +214,7 @@
     refresh().then(() => { loadSummary(); loadTimeline(); });
     loadHistory();
     loadCharts();
-    if (state.role === 'ADMIN') loadAudit();
+    if (state.role === 'ADMIN') { loadAudit(); loadSubscriptions(); }
   }
 
   function signOut(message) {
@@ -205,6 +222,9 @@
     clearInterval(state.timer);
     clearInterval(state.summaryTimer);
     state.storeTests = {};
+    state.webhookResults = {};
+    state.subTests = {};
+    state.signingSecret = null;
     $('#app').hidden = true;
     $('#signin').hidden = false;
     $('#signout').hidden = true;
@@ -298,12 +318,31 @@
     }).join('') + '</ol>';
   }
 
-  function webhooksText(webhooks) {
+  // a store's webhook figures of GET /stores, in words; a refused delivery needs a person
+  function webhooksText(id, webhooks) {
     if (!webhooks) return '';
-    return '<div class="muted">' + esc(t('webhooks')) + ' : ' + esc(t('webhooksText')
-      .replace('{registered}', number(webhooks.registered || 0))
-      .replace('{deliveries}', number(webhooks.deliveries24h || 0))
-      .replace('{rejections}', number(webhooks.rejections24h || 0))) + '</div>';
+    const n = (v) => number(v || 0);
+    if (!webhooks.registered && !webhooks.deliveries24h && !webhooks.rejections24h && !webhooks.lastDeliveryAt) {
+      return '<div class="muted webhooks" data-webhooks="' + esc(id) + '"><strong>' + esc(t('webhooks')) + '</strong> : ' + esc(t('webhooksNone')) + '</div>';
+    }
+    const parts = webhooks.registered
+      ? ['<span data-testid="webhooks-registered">' + n(webhooks.registered) + '</span> ' + esc(plural(webhooks.registered, t('webhooksRegistered')))]
+      : ['<span data-testid="webhooks-registered" hidden>0</span>' + esc(t('webhooksNone'))];
+    parts.push(n(webhooks.deliveries24h) + ' ' + esc(plural(webhooks.deliveries24h || 0, t('webhooksDeliveries'))));
+    parts.push('<span' + (webhooks.rejections24h > 0 ? ' class="error"' : '') + '>' + n(webhooks.rejections24h) + ' ' +
+      esc(plural(webhooks.rejections24h || 0, t('webhooksRejections'))) + '</span>');
+    parts.push(esc(t('webhooksLast')) + ' : ' + esc(time(webhooks.lastDeliveryAt, 'short')));
+    return '<div class="muted webhooks" data-webhooks="' + esc(id) + '"><strong>' + esc(t('webhooks')) + '</strong> : ' + parts.join(' · ') + '</div>';
+  }
+
+  function webhookButtons(s) {
+    const registered = ((state.webhooks || {})[s.id] || {}).registered > 0;
+    const button = (action, key, extra) => '<button type="button" class="secondary small' + (extra || '') + '" data-action="' + action +
+      '" data-store="' + esc(s.id) + '" data-identifier="' + esc(s.identifier) + '">' + esc(t(key)) + '</button>';
+    return '<div class="buttons webhook-actions">' + button('webhooks-register', 'whRegister') + button('webhooks-view', 'whView') +
+      (registered ? button('webhooks-rotate', 'whRotate') + button('webhooks-delete', 'whDelete', ' danger-outline') : '') + '</div>' +
+      '<span class="' + (state.webhookResults[s.id] && !state.webhookResults[s.id].ok ? 'error' : 'muted') + '" data-webhook-result="' + esc(s.id) +
+      '" role="status">' + esc(state.webhookResults[s.id] ? state.webhookResults[s.id].text : '') + '</span>';
   }
 
   function renderStores() {
@@ -313,7 +352,7 @@
       '<tr data-store="' + esc(s.id) + '"' + (s.attention.length ? ' class="attention"' : '') + '>' +
       cell('store', '<strong>' + esc(s.identifier) + '</strong> ' + esc(s.name) + (s.active ? '' : ' <span class="muted">(' + esc(t('inactive')) + ')</span>') +
         (s.attention.length ? '<div class="error">' + s.attention.map((a) => esc(t(a))).join(' · ') + '</div>' : '') +
-        webhooksText((state.webhooks || {})[s.id])) +
+        webhooksText(s.id, (state.webhooks || {})[s.id])) +
       cell('lastImport', esc(time(s.lastImportAt))) +
       cell('importedToday', number(s.importedToday)) +
       cell('quarantinedCol', number(s.quarantined) + (admin && s.quarantined > 0
@@ -323,7 +362,7 @@
       cell('cursor', esc(number(s.cursor))) +
       cell('recentRuns', strip(s.recent)) +
       (admin ? cell('actions', '<button type="button" class="secondary" data-action="test-store" data-store="' + esc(s.id) + '">' +
-        esc(t('testConnection')) + '</button> ' + storeTestResult(s.id)) : '') +
+        esc(t('testConnection')) + '</button> ' + storeTestResult(s.id) + webhookButtons(s)) : '') +
       '</tr>').join('');
   }
 
@@ -379,6 +418,7 @@
     if (!state.cards) return;
     $('#jobs').innerHTML = state.jobs.map((job) => jobCard(job, state.cards.byId[job.id] || {}, state.cards.detail[job.id] || {})).join('');
     fillJobFilter();
+    if (state.role === 'ADMIN' && $('#sub-jobs') && $('#sub-jobs').querySelectorAll('input').length !== state.jobs.length) fillSubscriptionForm();
   }
 
   // the history's job filter offers every job of the catalogue; the choice survives a redraw
@@ -415,10 +455,15 @@
       progress = '<dt>' + esc(t('progress')) + '</dt><dd data-testid="progress">' + badge('RUNNING') + ' ' +
         esc(time(detail.currentRun.startedAt)) + parts + '</dd>';
     }
-    const missed = typeof detail.missedFires24h === 'number' && detail.missedFires24h > 0
-      ? '<dt>' + esc(t('MISSED')) + '</dt><dd class="error">' + number(detail.missedFires24h) + ' ' + esc(t('missedWord')) +
-        (detail.lastMissedFire ? ' · ' + esc(time(detail.lastMissedFire, 'short')) : '') + '</dd>'
-      : '';
+    const missedCount = typeof detail.missedFires24h === 'number' ? detail.missedFires24h : schedule.missedFires24h;
+    const lastMissed = detail.lastMissedFire || schedule.lastMissedFire;
+    const missed = (typeof missedCount === 'number'
+      ? '<dt>' + esc(t('missed24h')) + '</dt><dd data-testid="missed-' + esc(job.id) + '"' + (missedCount > 0 ? ' class="error"' : '') + '>' +
+        (missedCount > 0 ? '<span class="badge s-MISSED"><span class="shape" aria-hidden="true"></span>' + number(missedCount) + ' ' +
+          esc(plural(missedCount, t('n_missed'))) + '</span>' : esc(t('noneFailed'))) +
+        (lastMissed ? ' · ' + esc(t('lastMissed')) + ' ' + esc(time(lastMissed, 'short')) : '') + '</dd>'
+      : '') +
+      (schedule.catchUp ? '<dt>' + esc(t('catchUp')) + '</dt><dd data-testid="catchup-' + esc(job.id) + '">' + esc(t('cu_' + schedule.catchUp)) + '</dd>' : '');
     const id = esc(job.id);
     return '<article class="card job" data-job="' + id + '" id="job-card-' + id + '" aria-labelledby="job-' + id + '">' +
       '<div class="row"><h3 id="job-' + id + '">' + esc(jobTitle(job.id)) + '</h3>' +
@@ -435,7 +480,8 @@
       (last.error ? '<dt>' + esc(t('error')) + '</dt><dd class="error" data-testid="error-' + id + '">' + esc(last.error.message || humanize(last.error.class || '')) + '</dd>' : '') +
       missed + progress +
       '</dl>' +
-      (admin ? '<button type="button" data-action="run" data-job="' + id + '"' + (detail.running ? ' disabled' : '') + '>' + esc(t('runNow')) + '</button>' : '') +
+      (admin ? '<div class="buttons"><button type="button" data-action="run" data-job="' + id + '"' + (detail.running ? ' disabled' : '') + '>' + esc(t('runNow')) + '</button>' +
+        '<button type="button" class="secondary" data-action="dry-run" data-job="' + id + '"' + (detail.running ? ' disabled' : '') + '>' + esc(t('dryRun')) + '</button></div>' : '') +
       '</article>';
   }
 
@@ -479,7 +525,8 @@
 
   function renderLegend() {
     $('#timeline-legend').innerHTML = ['SUCCEEDED', 'PARTIAL', 'FAILED', 'SKIPPED', 'MISSED', 'RUNNING'].map((s) =>
-      '<li><svg width="16" height="16" aria-hidden="true" class="s-' + s + '">' + shape(STATUS_SHAPE[s], 8, 8, 6) + '</svg>' + esc(t(s)) + '</li>').join('');
+      '<li><svg width="16" height="16" aria-hidden="true" class="s-' + s + '">' + shape(STATUS_SHAPE[s], 8, 8, 6) + '</svg>' + esc(t(s)) + '</li>').join('') +
+      '<li><svg width="16" height="16" aria-hidden="true" class="mark dry">' + shape('circle', 8, 8, 6) + '</svg>' + esc(t('DRY_RUN')) + '</li>';
   }
 
   async function loadTimeline() {
@@ -522,12 +569,14 @@
       const marks = data.runs.filter((r) => r.job === job).map((r) => {
         const label = jobTitle(job) + ' · ' + t(r.status) + ' · ' + time(r.startedAt) + (r.endedAt ? ' · ' + duration(new Date(r.endedAt) - new Date(r.startedAt)) : '') +
           ' · ' + t(r.trigger) + (r.error ? ' · ' + r.error : '');
-        return svg('a', { href: '#run/' + r.id, class: 'mark s-' + r.status, 'data-kind': r.status.toLowerCase(), 'data-run': r.id, 'aria-label': label },
-          svg('title', {}, esc(label)) + shape(STATUS_SHAPE[r.status] || 'circle', x(r.startedAt), y, 7));
+        const dry = r.trigger === 'DRY_RUN';
+        return svg('a', { href: '#run/' + r.id, class: 'mark s-' + r.status + (dry ? ' dry' : ''), 'data-kind': r.status.toLowerCase(), 'data-run': r.id,
+          'data-trigger': r.trigger || '', 'aria-label': (dry ? t('DRY_RUN') + ' · ' : '') + label },
+          svg('title', {}, esc((dry ? t('DRY_RUN') + ' · ' : '') + label)) + shape(STATUS_SHAPE[r.status] || 'circle', x(r.startedAt), y, 7));
       }).join('');
       const misses = (data.missed[job] || []).map((m) => {
         const label = jobTitle(job) + ' · ' + t('missedAt') + ' · ' + time(m.fireTime);
-        return svg('g', { class: 'mark s-MISSED', tabindex: '0', role: 'img', 'data-kind': 'missed', 'data-time': m.fireTime, 'aria-label': label },
+        return svg('g', { class: 'mark s-MISSED', tabindex: '0', role: 'img', 'data-kind': 'missed', 'data-job': job, 'data-time': m.fireTime, 'aria-label': label },
           svg('title', {}, esc(label)) + shape('triangle', x(m.fireTime), y, 7));
       }).join('');
       return svg('text', { x: left, y: y - 14, class: 'row-label' }, esc(jobTitle(job))) +
@@ -553,8 +602,8 @@
     const page = state.history;
     if (!page) return;
     $('#history tbody').innerHTML = page.items.map((run) =>
-      '<tr data-run="' + esc(run.id) + '">' + cell('started', esc(time(run.startedAt))) + cell('job', esc(jobTitle(run.job))) +
-      cell('trigger', esc(t(run.trigger))) + cell('status', badge(run.status) + (run.skipReason ? ' <span class="muted">' + esc(t('skip_' + run.skipReason)) + '</span>' : '')) +
+      '<tr data-run="' + esc(run.id) + '" data-trigger="' + esc(run.trigger) + '"' + (run.trigger === 'DRY_RUN' ? ' class="dry"' : '') + '>' + cell('started', esc(time(run.startedAt))) + cell('job', esc(jobTitle(run.job))) +
+      cell('trigger', run.trigger === 'DRY_RUN' ? '<span class="tag dry">' + esc(t('DRY_RUN')) + '</span>' : esc(t(run.trigger))) + cell('status', badge(run.status) + (run.skipReason ? ' <span class="muted">' + esc(t('skip_' + run.skipReason)) + '</span>' : '')) +
       cell('duration', esc(duration(run.durationMs))) +
       cell('result', resultWords(run.job, run.counts) + (run.error ? '<div class="error">' + esc(run.error.message || '') + '</div>' : '')) +
       cell('details', '<a class="button secondary" href="#run/' + esc(run.id) + '">' + esc(t('show')) + '</a>') + '</tr>'
@@ -725,22 +774,24 @@
   async function showRun(id) {
     const [run, lineage] = await Promise.all([api('/runs/' + encodeURIComponent(id)), optional('/dashboard/runs/' + encodeURIComponent(id))]);
     $('#run-detail-title').textContent = t('runDetail') + ' · ' + jobTitle(run.job);
-    const results = run.results || {};
+    const results = run.results && run.results.dryRun && run.results.report ? run.results.report : run.results || {};
     const stores = Array.isArray(results.stores) ? results.stores : [];
     const accounts = Array.isArray(results.accounts) ? results.accounts : [];
     const units = stores.map((s) => ({ name: s.store, status: s.status, ms: s.durationMillis, requests: s.requests, error: s.error,
-      facts: { imported: s.imported, fetched: s.fetched, quarantined: s.quarantined, unassigned: s.unassigned, pages: s.pages } }))
+      facts: { imported: s.imported, fetched: s.fetched, quarantined: s.quarantined, unassigned: s.unassigned, pages: s.pages,
+        scanned: s.scanned, missing: s.missing, leftToImport: s.leftToImport } }))
       .concat(accounts.map((a) => ({ name: a.account, status: a.error || a.failed > 0 ? 'FAILED' : 'SUCCEEDED', ms: a.durationMs, requests: a.requests,
         error: a.error, facts: { changed: a.changed, checked: a.checked, notChecked: a.notChecked, notFound: a.notFound } })));
     const requests = units.reduce((s, u) => s + (u.requests || 0), 0) || (run.counts && run.counts.requests) || 0;
     let html = '<dl class="facts">' +
       '<dt>' + esc(t('status')) + '</dt><dd data-testid="run-status">' + badge(run.status) + '</dd>' +
-      '<dt>' + esc(t('trigger')) + '</dt><dd>' + esc(t(run.trigger)) + '</dd>' +
+      '<dt>' + esc(t('trigger')) + '</dt><dd data-testid="run-trigger">' + (run.trigger === 'DRY_RUN' ? '<span class="tag dry">' + esc(t('DRY_RUN')) + '</span>' : esc(t(run.trigger))) + '</dd>' +
       '<dt>' + esc(t('started')) + '</dt><dd>' + esc(time(run.startedAt)) + '</dd>' +
       '<dt>' + esc(t('duration')) + '</dt><dd>' + esc(duration(run.durationMs)) + '</dd>' +
       '<dt>' + esc(t('actor')) + '</dt><dd>' + esc(run.actor || t('none')) + '</dd>' +
       '<dt>' + esc(t('requestsMade')) + '</dt><dd>' + number(requests) + '</dd>' +
       '<dt>' + esc(t('result')) + '</dt><dd>' + resultWords(run.job, run.counts) + '</dd></dl>';
+    if (run.trigger === 'DRY_RUN' || (run.results && run.results.dryRun)) html += dryRunReport(run);
     if (units.length) {
       const total = Math.max(1, ...units.map((u) => u.ms || 0));
       html += '<h3>' + esc(t('unitsTimeline')) + '</h3><ul class="units">' + units.map((u) =>
@@ -765,6 +816,29 @@
       html += '<p class="muted">' + esc(t('noOrders')) + '</p>';
     }
     $('#run-detail-body').innerHTML = html;
+    // a run still going (a dry run just started, say): look again in a moment while its page is open
+    if (run.status === 'RUNNING' || !run.endedAt) {
+      const hash = location.hash;
+      clearTimeout(state.followTimer);
+      state.followTimer = setTimeout(() => { if (location.hash === hash) showRun(id).catch(() => {}); }, 2000);
+    }
+  }
+
+  // what a dry run would have done: each kind in words, how many, and the first ids it names
+  function dryRunReport(run) {
+    const would = (run.results && run.results.wouldDo) || {};
+    const kinds = Object.keys(would);
+    let html = '<h3>' + esc(t('dryRunTitle')) + '</h3>';
+    if (run.status === 'RUNNING' || !run.endedAt) return html + '<p class="muted" role="status">' + esc(t('dryRunFollow')) + '</p>';
+    if (!kinds.length) return html + '<p data-testid="dry-run-report">' + esc(t('dryRunNothing')) + '</p>';
+    return html + '<ul class="dry-report" data-testid="dry-run-report">' + kinds.map((kind) => {
+      const entry = would[kind] || {};
+      const count = entry.count || 0;
+      const samples = Array.isArray(entry.samples) ? entry.samples : [];
+      return '<li data-kind="' + esc(kind) + '"><strong>' + number(count) + '</strong> ' + esc(countLabel('wouldDo.' + kind, count)) +
+        (samples.length ? '<details><summary>' + esc(t('dryRunSamples')) + ' (' + number(samples.length) + ')</summary><ul>' +
+          samples.map((x) => '<li><code>' + esc(x) + '</code></li>').join('') + '</ul></details>' : '') + '</li>';
+    }).join('') + '</ul>';
   }
 
   function statusWord(status) { return status ? t('st_' + status) : t('none'); }
@@ -814,6 +888,165 @@
     }
   }
 
+
+  // --- a store's EcoManager webhooks (ADMIN) -------------------------------------------------
+  function webhookResult(id, ok, text) {
+    state.webhookResults[id] = { ok, text };
+    loadWebhooks().then(renderStores);
+  }
+
+  function storeWebhooks(button) {
+    const id = button.dataset.store;
+    const store = button.dataset.identifier;
+    const path = '/stores/' + encodeURIComponent(id) + '/webhooks';
+    const action = button.dataset.action;
+    const fail = (e) => webhookResult(id, false, errorWords(e));
+    if (action === 'webhooks-view') { openWebhooks(id, store); return; }
+    if (action === 'webhooks-delete' && !window.confirm(t('whConfirmDelete').replace('{store}', store))) return;
+    if (action === 'webhooks-rotate' && !window.confirm(t('whConfirmRotate').replace('{store}', store))) return;
+    state.webhookResults[id] = { ok: true, text: '…' };
+    renderStores();
+    if (action === 'webhooks-register') {
+      api(path, { method: 'POST' }).then((list) => webhookResult(id, true, t('whRegistered').replace('{n}', number((list || []).length))), fail);
+    } else if (action === 'webhooks-delete') {
+      api(path, { method: 'DELETE' }).then((r) => webhookResult(id, true, t('whDeleted').replace('{n}', number(r.deleted))), fail);
+    } else if (action === 'webhooks-rotate') {
+      api(path + '/rotate-secret', { method: 'POST' }).then((r) => webhookResult(id, true, t('whRotated').replace('{n}', number(r.rotated))), fail);
+    }
+  }
+
+  function eventWord(event) { return has('ev_' + event) ? t('ev_' + event) : humanize(event); }
+
+  async function openWebhooks(id, store) {
+    const dialog = $('#webhooks');
+    $('#webhooks-title').textContent = t('whTitle') + ' · ' + store;
+    $('#webhooks-body').innerHTML = '<p class="muted">…</p>';
+    if (dialog.showModal) dialog.showModal(); else dialog.setAttribute('open', '');
+    try {
+      const data = await api('/stores/' + encodeURIComponent(id) + '/webhooks');
+      const head = (keys) => '<thead><tr>' + keys.map((k) => '<th scope="col">' + esc(t(k)) + '</th>').join('') + '</tr></thead>';
+      const ours = data.registered || [];
+      let html = '<dl class="facts"><dt>' + esc(t('whDeliveryUrl')) + '</dt><dd><code>' + esc(data.deliveryUrl) + '</code></dd></dl>' +
+        '<h3>' + esc(t('whOurs')) + '</h3>' + (ours.length ? '<table class="cards-on-phone" data-testid="webhooks-ours">' +
+          head(['whEvent', 'whId', 'whRegisteredAt', 'whRegisteredBy']) + '<tbody>' + ours.map((w) => '<tr>' +
+          cell('whEvent', esc(eventWord(w.event))) + cell('whId', esc(w.webhookId)) + cell('whRegisteredAt', esc(time(w.registeredAt))) +
+          cell('whRegisteredBy', esc(w.registeredBy || t('none'))) + '</tr>').join('') + '</tbody></table>' : '<p>' + esc(t('whNoneYet')) + '</p>');
+      html += '<h3>' + esc(t('whTheirs')) + '</h3>';
+      if (data.ecomanager == null) {
+        html += '<p class="error" role="alert" data-testid="webhooks-ecomanager-error">' + esc(t('whEcoError')) + ' : ' + esc(data.ecomanagerError || '') + '</p>';
+      } else if (!data.ecomanager.length) {
+        html += '<p>' + esc(t('whNoneYet')) + '</p>';
+      } else {
+        html += '<table class="cards-on-phone" data-testid="webhooks-ecomanager">' + head(['whName', 'whEvent', 'whDeliveryUrl', 'whActive', 'whIsOurs']) +
+          '<tbody>' + data.ecomanager.map((w) => '<tr>' + cell('whName', esc(w.name || t('none')) + ' <span class="muted">(' + esc(w.webhookId) + ')</span>') +
+          cell('whEvent', esc(eventWord(w.event))) + cell('whDeliveryUrl', '<code>' + esc(w.deliveryUrl) + '</code>') +
+          cell('whActive', esc(t(w.active ? 'yes' : 'no'))) + cell('whIsOurs', esc(t(w.ours ? 'yes' : 'no'))) + '</tr>').join('') + '</tbody></table>';
+      }
+      $('#webhooks-body').innerHTML = html;
+    } catch (e) {
+      $('#webhooks-body').innerHTML = '<p class="error" role="alert">' + esc(errorWords(e)) + '</p>';
+    }
+  }
+
+  // --- outgoing notifications (ADMIN) ----------------------------------------------------
+  const NOTIFY_EVENTS = ['SyncFailed', 'SyncPartial', 'SyncCompleted', 'RunMissed', 'CredentialsRejected'];
+
+  async function loadSubscriptions() {
+    if (state.role !== 'ADMIN') return;
+    try { state.subscriptions = await api('/notifications/subscriptions'); } catch (e) { state.subscriptions = null; toast(errorWords(e), true); }
+    renderSubscriptions();
+  }
+
+  function fillSubscriptionForm() {
+    const events = $('#sub-events');
+    if (!events) return;
+    const checked = (box) => new Set([...box.querySelectorAll('input:checked')].map((i) => i.value));
+    const e = checked(events);
+    events.innerHTML = '<legend>' + esc(t('subEvents')) + '</legend>' + NOTIFY_EVENTS.map((ev) =>
+      '<label><input type="checkbox" name="events" value="' + esc(ev) + '"' + (e.has(ev) ? ' checked' : '') + '> ' + esc(t('nev_' + ev)) + '</label>').join('');
+    const jobs = $('#sub-jobs');
+    const j = checked(jobs);
+    jobs.innerHTML = '<legend>' + esc(t('subJobs')) + ' <span class="muted">(' + esc(t('subJobsHelp')) + ')</span></legend>' +
+      state.jobs.map((job) => '<label><input type="checkbox" name="jobs" value="' + esc(job.id) + '"' + (j.has(job.id) ? ' checked' : '') + '> ' +
+        esc(jobTitle(job.id)) + '</label>').join('');
+  }
+
+  function renderSubscriptions() {
+    fillSubscriptionForm();
+    const box = $('#subscription-secret');
+    if (box) {
+      box.hidden = !state.signingSecret;
+      box.innerHTML = state.signingSecret ? '<strong>' + esc(t('subSecretOnce')) + '</strong> <code data-testid="signing-secret">' + esc(state.signingSecret) +
+        '</code> <button type="button" class="secondary small" id="secret-done">' + esc(t('subSecretDone')) + '</button>' : '';
+    }
+    const list = state.subscriptions;
+    const body = $('#subscriptions tbody');
+    if (!body || !list) return;
+    body.innerHTML = list.length ? list.map((sub) => {
+      const last = sub.lastDelivery;
+      const d = sub.deliveries || {};
+      const test = state.subTests[sub.id];
+      return '<tr data-subscription="' + esc(sub.id) + '">' +
+        cell('subUrl', '<code>' + esc(sub.url) + '</code>') +
+        cell('subEvents', esc((sub.events || []).map((ev) => has('nev_' + ev) ? t('nev_' + ev) : humanize(ev)).join(', '))) +
+        cell('subJobs', esc(sub.jobs && sub.jobs.length ? sub.jobs.map(jobTitle).join(', ') : t('subAllJobs'))) +
+        cell('subFormat', esc(t('fmt_' + sub.format)) + ' · ' + esc(t('lang_' + sub.language))) +
+        cell('subEnabled', '<label class="switch"><input type="checkbox" data-action="sub-toggle" data-subscription="' + esc(sub.id) + '"' +
+          (sub.enabled ? ' checked' : '') + '> ' + esc(t('subEnabled')) + '</label>') +
+        cell('subLast', last ? '<span class="badge s-' + (last.ok ? 'SUCCEEDED' : 'FAILED') + '"><span class="shape" aria-hidden="true"></span>' +
+          esc(t(last.ok ? 'subDelivered' : 'subNotDelivered')) + '</span>' +
+          ' ' + esc((has('nev_' + last.event) ? t('nev_' + last.event) : last.event) + ' · ' + time(last.at, 'short') +
+          (last.httpStatus ? ' · HTTP ' + last.httpStatus : '') + (last.attempts ? ' · ' + last.attempts + ' ' + plural(last.attempts, t('attempts')) : '')) +
+          (last.error ? '<div class="error">' + esc(last.error) + '</div>' : '') : esc(t('subNoDelivery'))) +
+        cell('subFailures', '<span' + (d.consecutiveFailures > 0 ? ' class="error"' : '') + '>' + esc(t('subFailuresText')
+          .replace('{failed}', number(d.failed || 0)).replace('{total}', number((d.failed || 0) + (d.delivered || 0)))
+          .replace('{consecutive}', number(d.consecutiveFailures || 0))) + '</span>') +
+        cell('actions', '<div class="buttons"><button type="button" class="secondary small" data-action="sub-test" data-subscription="' + esc(sub.id) + '">' +
+          esc(t('subTest')) + '</button><button type="button" class="secondary small danger-outline" data-action="sub-delete" data-subscription="' + esc(sub.id) +
+          '" data-url="' + esc(sub.url) + '">' + esc(t('subDelete')) + '</button></div>' +
+          '<span role="status" data-sub-result="' + esc(sub.id) + '" class="' + (test && !test.ok ? 'error' : 'muted') + '">' + esc(test ? test.text : '') + '</span>') +
+        '</tr>';
+    }).join('') : '<tr><td colspan="8">' + esc(t('subNone')) + '</td></tr>';
+  }
+
+  async function createSubscription(form) {
+    const data = new FormData(form);
+    const body = {
+      url: String(data.get('url') || '').trim(), events: data.getAll('events'), jobs: data.getAll('jobs'),
+      format: data.get('format'), language: data.get('language'), enabled: data.get('enabled') === 'on'
+    };
+    const secret = String(data.get('secret') || '');
+    if (secret) body.secret = secret;
+    const out = $('#subscription-error');
+    out.textContent = '';
+    try {
+      const created = await api('/notifications/subscriptions', { method: 'POST', body: JSON.stringify(body) });
+      // shown this once, kept in memory only until dismissed or the page is left
+      state.signingSecret = created.signingSecret;
+      form.reset();
+      toast(t('subCreated'));
+      await loadSubscriptions();
+      $('#subscription-secret').focus();
+    } catch (e) { out.textContent = errorWords(e); }
+    loadAudit();
+  }
+
+  function subscriptionAction(button) {
+    const id = button.dataset.subscription;
+    const path = '/notifications/subscriptions/' + encodeURIComponent(id);
+    if (button.dataset.action === 'sub-test') {
+      state.subTests[id] = { ok: true, text: '…' };
+      renderSubscriptions();
+      api(path + '/test', { method: 'POST' }).then((r) => {
+        state.subTests[id] = { ok: r.delivered, text: t(r.delivered ? 'subDelivered' : 'subNotDelivered') + (r.httpStatus ? ' · HTTP ' + r.httpStatus : '') +
+          (r.error ? ' · ' + r.error : '') + ' · ' + duration(r.durationMillis) };
+      }, (e) => { state.subTests[id] = { ok: false, text: errorWords(e) }; }).then(loadSubscriptions);
+    } else if (button.dataset.action === 'sub-delete') {
+      if (!window.confirm(t('subConfirmDelete').replace('{url}', button.dataset.url))) return;
+      api(path, { method: 'DELETE' }).then(() => toast(t('subDeletedMsg')), (e) => toast(errorWords(e), true)).then(loadSubscriptions);
+    }
+  }
+
   // --- actions ---------------------------------------------------------------------------
   async function act(promise, success) {
     try {
@@ -831,6 +1064,16 @@
     if (action === 'run') {
       button.disabled = true;
       act(api('/trigger/' + encodeURIComponent(button.dataset.job), { method: 'POST' }), () => t('accepted') + ' · ' + jobTitle(button.dataset.job));
+    } else if (action === 'dry-run') {
+      button.disabled = true;
+      api('/trigger/' + encodeURIComponent(button.dataset.job) + '?dryRun=true', { method: 'POST' }).then((r) => {
+        toast(t('dryRunStarted') + ' · ' + jobTitle(button.dataset.job));
+        location.hash = '#run/' + r.runId;
+      }, (e) => toast(errorWords(e), true)).then(() => { refresh(); loadAudit(); });
+    } else if (/^webhooks-/.test(action)) {
+      storeWebhooks(button);
+    } else if (/^sub-/.test(action)) {
+      subscriptionAction(button);
     } else if (action === 'quarantine') {
       openQuarantine(button.dataset.store);
     } else if (action === 'test-store') {
@@ -845,6 +1088,12 @@
     }
   });
   document.addEventListener('change', (event) => {
+    const sub = event.target.closest('input[data-action="sub-toggle"]');
+    if (sub) {
+      api('/notifications/subscriptions/' + encodeURIComponent(sub.dataset.subscription), { method: 'PATCH', body: JSON.stringify({ enabled: sub.checked }) })
+        .catch((e) => toast(errorWords(e), true)).then(loadSubscriptions);
+      return;
+    }
     const input = event.target.closest('input[data-action="toggle"]');
     if (!input) return;
     const verb = input.checked ? 'enable' : 'disable';
@@ -857,6 +1106,9 @@
     if (mark && out) out.textContent = mark.getAttribute('aria-label');
   }));
   $('#quarantine-close').addEventListener('click', () => $('#quarantine').close());
+  $('#webhooks-close').addEventListener('click', () => $('#webhooks').close());
+  $('#subscription-form').addEventListener('submit', (e) => { e.preventDefault(); createSubscription(e.target); });
+  document.addEventListener('click', (e) => { if (e.target.id === 'secret-done') { state.signingSecret = null; renderSubscriptions(); } });
   $('#start-all').addEventListener('click', () => act(api('/start', { method: 'POST' })));
   $('#stop-all').addEventListener('click', () => act(api('/stop', { method: 'POST' })));
   $('#history-filters').addEventListener('submit', (e) => { e.preventDefault(); state.page = 1; loadHistory(); });
@@ -891,7 +1143,7 @@
     if (!$('#app').hidden) {
       refresh();
       renderSummary(); renderStores(); renderAccounts(); renderTimeline(); renderHistory(); renderCharts();
-      if (state.role === 'ADMIN') loadAudit();
+      if (state.role === 'ADMIN') { loadAudit(); renderSubscriptions(); }
       route();
     }
   });

@@ -167,6 +167,12 @@ class DashboardBrowserTest {
                 .isEmpty();
         assertThat(browser.findElements(By.cssSelector("button[data-action='quarantine']")))
                 .isEmpty();
+        // nor the ADMIN actions of issues 13 and 15: dry runs, store webhooks, notification subscriptions
+        assertThat(browser.findElements(
+                        By.cssSelector("button[data-action='dry-run'], button[data-action^='webhooks-']")))
+                .isEmpty();
+        assertThat(browser.findElement(By.id("notifications-section")).isDisplayed())
+                .isFalse();
         assertThat(browser.findElements(By.cssSelector("input[data-action='toggle']")))
                 .isNotEmpty()
                 .allSatisfy(toggle -> assertThat(toggle.isEnabled()).isFalse());

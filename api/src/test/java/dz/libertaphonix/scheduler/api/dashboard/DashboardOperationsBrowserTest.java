@@ -46,11 +46,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class DashboardOperationsBrowserTest {
 
     /**
-     * Issue 15 serves {@code GET /jobs/{job}/missed}. Until it is merged the endpoint answers 404 and the
-     * timeline draws no missed fire; once merged, set this to true: the test then requires the endpoint
-     * and at least one missed fire of the import drawn on the timeline at its time.
+     * Issue 15 serves {@code GET /jobs/{job}/missed}: the test requires the endpoint and every missed
+     * fire of the import (its hourly schedule seeded from two days ago, with no run) drawn on the
+     * timeline at its time.
      */
-    private static final boolean MISSED_FIRES_SERVED = false;
+    private static final boolean MISSED_FIRES_SERVED = true;
 
     // a camelCase token (a counter key such as storesFailed) or an enum constant (SUCCEEDED, NOT_IMPORTED)
     private static final Pattern RAW_KEY = Pattern.compile(
@@ -84,6 +84,16 @@ class DashboardOperationsBrowserTest {
             throws IOException {
         Seed seed = seed();
         String account = data.rejectedCourierAccount("Maystro answered 401 Invalid token");
+        // the import's hourly schedule from two days ago: its fires of the last 24 h with no run are missed
+        data.scheduleHistory("ecomanager-sync", Instant.now().minus(Duration.ofDays(2)), "0 0 8-20 * * ?", true);
+        try {
+            missedFiresAndSummary(seed, account);
+        } finally {
+            data.removeScheduleHistory();
+        }
+    }
+
+    private void missedFiresAndSummary(Seed seed, String account) throws IOException {
         wide();
         dashboard.signIn(AdminTokens.admin());
 
@@ -302,14 +312,34 @@ class DashboardOperationsBrowserTest {
         assertThat(fires).isNotEmpty();
         await().ignoreExceptions()
                 .atMost(Duration.ofSeconds(20))
-                .until(() -> browser.findElements(By.cssSelector("#timeline [data-kind='missed']"))
+                .until(() -> browser.findElements(
+                                        By.cssSelector("#timeline [data-kind='missed'][data-job='ecomanager-sync']"))
                                 .size()
                         >= fires.size());
         for (String fire : fires) {
-            assertThat(browser.findElements(By.cssSelector("#timeline [data-kind='missed'][data-time='" + fire + "']")))
+            assertThat(browser.findElements(By.cssSelector(
+                            "#timeline [data-kind='missed'][data-job='ecomanager-sync'][data-time='" + fire + "']")))
                     .as("missed fire %s on the timeline", fire)
                     .hasSize(1);
         }
+        // where it is: the fire's place on the 24 h axis, drawn as a triangle that says it was missed
+        String first = "#timeline [data-kind='missed'][data-job='ecomanager-sync'][data-time='" + fires.get(0) + "']";
+        double where = ((Number) script("""
+                        const mark = document.querySelector(arguments[0]).querySelector('path').getBBox();
+                        const svg = document.querySelector('#timeline svg');
+                        return (mark.x + mark.width / 2 - 8) / (svg.width.baseVal.value - 16);
+                        """, first)).doubleValue();
+        double expected = (Instant.parse(fires.get(0)).toEpochMilli() - (System.currentTimeMillis() - 86_400_000.0))
+                / 86_400_000.0;
+        assertThat(where).isBetween(expected - 0.02, expected + 0.02);
+        assertThat(browser.findElement(By.cssSelector(first)).getAttribute("aria-label"))
+                .contains("Exécution planifiée manquée");
+        // the job card: the missed fires of the last 24 h (GET /status caches them up to a minute), the catch-up policy
+        await().ignoreExceptions().atMost(Duration.ofSeconds(75)).until(() -> dashboard
+                .text(By.cssSelector("[data-testid='missed-ecomanager-sync']"))
+                .matches("(?s).*[1-9][0-9]* manquées?.*"));
+        assertThat(dashboard.text(By.cssSelector("[data-testid='catchup-ecomanager-sync']")))
+                .isEqualTo("une exécution manquée est rattrapée par la suivante");
     }
 
     private void assertNoRawKey(String language) {

@@ -108,6 +108,22 @@ public class OperationsData {
         return name;
     }
 
+    /** The job's schedule as it stood from {@code from} on (what missed fires are worked out from). */
+    public void scheduleHistory(String job, Instant from, String cron, boolean enabled) {
+        count(
+                "with added as (insert into schedule_history (job_id, cron, time_zone, enabled, effective_from, changed_by)"
+                        + " values (?, ?, 'Africa/Algiers', ?, ?, 'dashboard-test') returning 1) select count(*) from added",
+                job,
+                cron,
+                enabled,
+                Timestamp.from(from));
+    }
+
+    public void removeScheduleHistory() {
+        count("with gone as (delete from schedule_history where changed_by = 'dashboard-test' returning 1)"
+                + " select count(*) from gone");
+    }
+
     public String reference(long orderId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement =
