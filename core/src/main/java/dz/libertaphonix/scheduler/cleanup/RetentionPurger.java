@@ -44,7 +44,13 @@ public class RetentionPurger {
                 "audit_events",
                 "events",
                 "delete from audit_events where id in (select id from audit_events"
-                        + " where occurred_at < :cutoff order by occurred_at limit :batch)");
+                        + " where occurred_at < :cutoff order by occurred_at limit :batch)"),
+        /* every accepted EcoManager delivery is a row (issue 13), Maystro's kept ones too */
+        INBOUND_EVENTS(
+                "inbound_events",
+                "webhook deliveries",
+                "delete from inbound_events where id in (select id from inbound_events"
+                        + " where received_at < :cutoff order by received_at limit :batch)");
 
         private final String table;
         private final String description;
