@@ -25,6 +25,13 @@ public interface CleanupConfig {
     @WithDefault("365d")
     Duration auditRetention();
 
+    /**
+     * Webhook deliveries ({@code inbound_events}: every accepted EcoManager delivery, Maystro's kept
+     * ones) older than this are deleted; the newest version of an order also stays on the order.
+     */
+    @WithDefault("90d")
+    Duration inboundEventRetention();
+
     /** Rows deleted per statement, each batch its own transaction, so no long lock is ever held. */
     @WithDefault("1000")
     int batchSize();

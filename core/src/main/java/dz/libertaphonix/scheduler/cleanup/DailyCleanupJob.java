@@ -128,6 +128,7 @@ public class DailyCleanupJob implements Job {
             case FINISHED_RUNS -> config.runRetention();
             case FAILED_RUNS -> config.failedRunRetention();
             case AUDIT_EVENTS -> config.auditRetention();
+            case INBOUND_EVENTS -> config.inboundEventRetention();
         };
     }
 }

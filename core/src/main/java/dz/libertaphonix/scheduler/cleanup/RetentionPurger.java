@@ -49,7 +49,13 @@ public class RetentionPurger {
                 "audit_events",
                 "events",
                 "audit_events.delete",
-                "select id from audit_events where occurred_at < :cutoff order by occurred_at");
+                "select id from audit_events where occurred_at < :cutoff order by occurred_at"),
+        /* every accepted EcoManager delivery is a row (issue 13), Maystro's kept ones too */
+        INBOUND_EVENTS(
+                "inbound_events",
+                "webhook deliveries",
+                "inbound_events.delete",
+                "select id from inbound_events where received_at < :cutoff order by received_at");
 
         private final String table;
         private final String description;

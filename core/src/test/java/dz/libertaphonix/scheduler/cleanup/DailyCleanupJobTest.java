@@ -86,6 +86,8 @@ class DailyCleanupJobTest {
         long logJustInside = activityLog(action, now.minus(DAY.multipliedBy(30)).plus(MINUTE));
         long oldAudit = auditEvent(action, now.minus(DAY.multipliedBy(365)).minus(MINUTE));
         long recentAudit = auditEvent(action, now.minus(DAY.multipliedBy(364)));
+        long oldDelivery = inboundEvent(action, now.minus(DAY.multipliedBy(90)).minus(MINUTE));
+        long recentDelivery = inboundEvent(action, now.minus(DAY.multipliedBy(89)));
 
         JobRun oldSucceeded = runs.endedRow(ShippingStatusSyncJob.ID, JobRunStatus.SUCCEEDED, daysAgo(now, 91));
         JobRun oldSkipped = runs.endedRow(ShippingStatusSyncJob.ID, JobRunStatus.SKIPPED, daysAgo(now, 91));
@@ -112,6 +114,8 @@ class DailyCleanupJobTest {
         assertThat(existing("activity_logs", List.of(logJustPast, logJustInside)))
                 .containsExactly(logJustInside);
         assertThat(existing("audit_events", List.of(oldAudit, recentAudit))).containsExactly(recentAudit);
+        assertThat(existing("inbound_events", List.of(oldDelivery, recentDelivery)))
+                .containsExactly(recentDelivery);
         assertThat(runs.run(oldSucceeded.id)).isNull();
         assertThat(runs.run(oldSkipped.id)).isNull();
         assertThat(runs.run(failedPastItsRetention.id)).isNull();
@@ -233,6 +237,14 @@ class DailyCleanupJobTest {
                 "insert into audit_events (occurred_at, action, outcome) values (?, ?, 'SUCCEEDED') returning id",
                 Timestamp.from(at),
                 action);
+    }
+
+    private long inboundEvent(String reason, Instant receivedAt) throws SQLException {
+        return insertReturningId(
+                "insert into inbound_events (source, event_type, status, reason, payload, received_at)"
+                        + " values ('ECOMANAGER', 'OrderCreated', 'UNKNOWN_EVENT', ?, '{}', ?) returning id",
+                reason,
+                Timestamp.from(receivedAt));
     }
 
     private long insertReturningId(String sql, Object... parameters) throws SQLException {
