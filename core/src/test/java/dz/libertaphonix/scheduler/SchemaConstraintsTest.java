@@ -145,7 +145,7 @@ class SchemaConstraintsTest {
     }
 
     @Test
-    void seedsTheThreeDefaultSchedulesInAlgiersTime() throws SQLException {
+    void seedsTheDefaultSchedulesInAlgiersTime() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows =
@@ -161,6 +161,7 @@ class SchemaConstraintsTest {
             }
             assertThat(seen.toString())
                     .isEqualTo("daily-cleanup=0 0 2 * * ?@Africa/Algiers;"
+                            + "ecomanager-reconcile=0 0 3 * * ?@Africa/Algiers;"
                             + "ecomanager-sync=0 0 8-20 * * ?@Africa/Algiers;"
                             + "shipping-status-sync=0 0 0,6,12,18 * * ?@Africa/Algiers;");
         }
