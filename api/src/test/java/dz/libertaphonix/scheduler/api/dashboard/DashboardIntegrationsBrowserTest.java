@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dz.libertaphonix.scheduler.api.testsupport.AdminTokens;
 import dz.libertaphonix.scheduler.api.testsupport.JwtSecretResource;
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerWebhookEvent;
+import dz.libertaphonix.scheduler.notifications.ReceiverUrls;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -237,6 +238,8 @@ class DashboardIntegrationsBrowserTest {
         String path = "/hooks/ops-" + UUID.randomUUID();
         receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
         String url = receiver.baseUrl() + path;
+        // the API and the page show a receiver's URL masked (a chat webhook's URL is its credential)
+        String shown = ReceiverUrls.masked(url);
         String secret = "ops-team-signing-" + UUID.randomUUID();
 
         dashboard.signIn(AdminTokens.admin());
@@ -261,11 +264,11 @@ class DashboardIntegrationsBrowserTest {
         long id = given().header("Authorization", AdminTokens.bearer(AdminTokens.admin()))
                 .get("/api/v1/scheduler/notifications/subscriptions")
                 .jsonPath()
-                .getLong("data.find { it.url == '" + url + "' }.id");
+                .getLong("data.find { it.url == '" + shown + "' }.id");
         String row = "#subscriptions tr[data-subscription='" + id + "']";
         await().ignoreExceptions()
                 .atMost(Duration.ofSeconds(20))
-                .until(() -> dashboard.text(By.cssSelector(row)).contains(url));
+                .until(() -> dashboard.text(By.cssSelector(row)).contains(shown));
         assertThat(dashboard.text(By.cssSelector(row)))
                 .contains("Exécution échouée, Exécution planifiée manquée")
                 .contains("Import des commandes EcoManager")

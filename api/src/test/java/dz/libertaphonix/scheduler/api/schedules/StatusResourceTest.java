@@ -162,7 +162,9 @@ class StatusResourceTest {
                         "running",
                         "currentRun",
                         "lastStatus",
-                        "lastRun");
+                        "lastRun",
+                        "missedFires24h",
+                        "lastMissedFire");
         assertThat(shippingJob.get("name")).isEqualTo("shipping_status_sync");
         assertThat(shippingJob.get("running")).isEqualTo(true);
         assertThat(shippingJob.get("cron")).isEqualTo(AdminFixtures.DEFAULT_SHIPPING_CRON);
