@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.agents;
 
 import dz.libertaphonix.scheduler.common.Algiers;
 import dz.libertaphonix.scheduler.orders.StatusEventGateway;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -10,9 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
 
@@ -27,6 +26,12 @@ import java.util.UUID;
  * serialised per pool: the second one counts the first one's committed assignments, so no agent goes
  * over capacity. An order is only ever updated while still unassigned and PENDING (checked under its
  * row lock and again in the UPDATE), so no order is assigned twice.
+ *
+ * <p>Group commit: since assigners run one at a time, {@link #assign} called by several threads at
+ * once does not run one transaction each: an {@link AssignmentCoalescer} lets whichever caller finds
+ * no assignment running assign the orders of all callers waiting (same run id, up to {@value
+ * #MAX_GROUP_ORDERS} orders) in one transaction, with the same rule as if they had been offered in
+ * one call, and hands each caller the outcome of its own orders once they are committed.
  */
 @ApplicationScoped
 public class AssignmentService {
@@ -34,21 +39,39 @@ public class AssignmentService {
     private final AssignmentGateway gateway;
     private final StatusEventGateway statusEvents;
     private final Clock clock;
+    private final AssignmentCoalescer coalescer;
+
+    /** The most orders one grouped assignment transaction takes (a larger single call runs alone). */
+    public static final int MAX_GROUP_ORDERS = 200;
 
     public AssignmentService(AssignmentGateway gateway, StatusEventGateway statusEvents, Clock clock) {
         this.gateway = gateway;
         this.statusEvents = statusEvents;
         this.clock = clock;
+        this.coalescer =
+                new AssignmentCoalescer(MAX_GROUP_ORDERS, (orderIds, runId) -> QuarkusTransaction.requiringNew()
+                        .call(() -> pass(orderIds, runId)));
     }
 
-    /** Assigns those of the given orders that are still unassigned and PENDING, oldest first. */
-    @Transactional
+    /**
+     * Assigns those of the given orders that are still unassigned and PENDING, oldest first, and
+     * returns once that is committed. Concurrent calls are grouped into one transaction (see the
+     * class comment); the outcome counts the caller's own orders only. Called inside a transaction,
+     * it joins it and is not grouped (its orders may not be visible to any other transaction yet).
+     */
     public AssignmentOutcome assign(Collection<Long> orderIds, UUID runId) {
         if (orderIds.isEmpty()) {
             return AssignmentOutcome.NONE;
         }
-        List<AgentLoad> agents = lockAssignableAgents();
-        return distribute(agents, gateway.lockUnassigned(orderIds), runId);
+        if (QuarkusTransaction.isActive()) {
+            return pass(orderIds, runId).outcome();
+        }
+        return coalescer.assign(orderIds, runId);
+    }
+
+    /** The group commit's counters: assignment transactions run, calls they served, calls waiting now. */
+    public AssignmentCoalescer.Stats groupCommitStats() {
+        return coalescer.stats();
     }
 
     /**
@@ -61,7 +84,7 @@ public class AssignmentService {
         if (agents.isEmpty()) {
             return AssignmentOutcome.NONE;
         }
-        return distribute(agents, gateway.lockBacklog(limit), runId);
+        return distribute(agents, gateway.lockBacklog(limit), runId).outcome();
     }
 
     /**
@@ -97,27 +120,32 @@ public class AssignmentService {
                 today.plusDays(1).atStartOfDay(Algiers.ZONE).toInstant());
     }
 
-    private AssignmentOutcome distribute(List<AgentLoad> agents, List<PendingOrder> orders, UUID runId) {
+    /** One assigning pass over the given orders, in the current transaction (which it requires). */
+    private AssignmentCoalescer.PassResult pass(Collection<Long> orderIds, UUID runId) {
+        List<AgentLoad> agents = lockAssignableAgents();
+        return distribute(agents, gateway.lockUnassigned(orderIds), runId);
+    }
+
+    private AssignmentCoalescer.PassResult distribute(List<AgentLoad> agents, List<PendingOrder> orders, UUID runId) {
+        List<Long> considered = orders.stream().map(PendingOrder::id).toList();
         if (orders.isEmpty()) {
-            return AssignmentOutcome.NONE;
+            return new AssignmentCoalescer.PassResult(considered, List.of());
         }
         Instant now = clock.instant();
         List<Assignment> planned = plan(agents, orders, now);
         if (planned.isEmpty()) {
-            return new AssignmentOutcome(0, orders.size(), Map.of());
+            return new AssignmentCoalescer.PassResult(considered, List.of());
         }
         List<Assignment> done = gateway.assign(planned, runId, now);
         if (done.isEmpty()) {
-            return new AssignmentOutcome(0, orders.size(), Map.of());
+            return new AssignmentCoalescer.PassResult(considered, List.of());
         }
         List<Long> doneOrders = done.stream().map(Assignment::orderId).toList();
         List<Long> doneAgents = done.stream().map(Assignment::agentId).toList();
         gateway.touchAgents(doneAgents.stream().distinct().toList(), now);
         statusEvents.recordAssigned(doneOrders, doneAgents, runId, now);
         gateway.logAssignments(done, runId, now);
-        Map<Long, Integer> perAgent = new LinkedHashMap<>();
-        done.forEach(assignment -> perAgent.merge(assignment.agentId(), 1, Integer::sum));
-        return new AssignmentOutcome(done.size(), orders.size() - done.size(), perAgent);
+        return new AssignmentCoalescer.PassResult(considered, done);
     }
 
     /**

@@ -7,9 +7,13 @@ import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.testsupport.ImportFixtures;
 import dz.libertaphonix.scheduler.testsupport.RealServicesResource;
 import dz.libertaphonix.scheduler.testsupport.TestJobContext;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,12 +21,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +50,9 @@ class AssignmentServiceTest {
 
     @Inject
     dz.libertaphonix.scheduler.testsupport.CoreFixtures core;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     Store store;
 
@@ -256,5 +267,104 @@ class AssignmentServiceTest {
                         .mapToInt(Integer::intValue)
                         .sum())
                 .isEqualTo(30);
+    }
+
+    /**
+     * Group commit: 16 callers assigning at once while a first assignment is held up (a transaction of
+     * this test holds one agent's row lock) all queue behind it, and the second transaction assigns
+     * the orders of the 15 others at once. Each caller's outcome is its own orders', exactly.
+     */
+    @Test
+    void concurrentCallersShareOneTransactionAndEachGetsTheOutcomeOfItsOwnOrders() throws Exception {
+        List<Agent> agents = List.of(
+                fixtures.agent("Djamel Boudiaf", 8),
+                fixtures.agent("Fella Ait Ali", 8),
+                fixtures.agent("Ghani Mebarki", 8));
+        fixtures.retireOtherAgents(agents.toArray(Agent[]::new));
+        int callers = 16;
+        List<Long> orders = pendingOrders(2 * callers);
+        AssignmentCoalescer.Stats before = assignment.groupCommitStats();
+
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers + 1);
+        try {
+            Future<?> blocker =
+                    pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                        try (Connection connection = dataSource.getConnection();
+                                PreparedStatement lock =
+                                        connection.prepareStatement("select id from agents where id = ? for update")) {
+                            lock.setLong(1, agents.get(0).id);
+                            lock.executeQuery().close();
+                            locked.countDown();
+                            release.await(30, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            List<List<Long>> slices = new ArrayList<>();
+            List<Future<AssignmentOutcome>> results = new ArrayList<>();
+            for (int k = 0; k < callers; k++) {
+                List<Long> slice = List.of(orders.get(k), orders.get(callers + k));
+                slices.add(slice);
+                results.add(pool.submit(() -> assignment.assign(slice, null)));
+            }
+            // one caller leads and waits for the agent lock; the 15 others queue behind it
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (assignment.groupCommitStats().waiting() < callers - 1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(assignment.groupCommitStats().waiting()).isEqualTo(callers - 1);
+            release.countDown();
+            blocker.get(30, TimeUnit.SECONDS);
+
+            int assigned = 0;
+            for (int k = 0; k < callers; k++) {
+                AssignmentOutcome outcome = results.get(k).get(30, TimeUnit.SECONDS);
+                // every order of the caller was pending: each is either assigned or left unassigned
+                assertThat(outcome.assigned() + outcome.unassigned()).isEqualTo(2);
+                Map<Long, Integer> actual = new TreeMap<>();
+                slices.get(k).stream()
+                        .map(this::agentOf)
+                        .filter(java.util.Objects::nonNull)
+                        .forEach(agent -> actual.merge(agent, 1, Integer::sum));
+                assertThat(new TreeMap<>(outcome.perAgent())).isEqualTo(actual);
+                assertThat(outcome.assigned())
+                        .isEqualTo(actual.values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum());
+                assigned += outcome.assigned();
+            }
+            assertThat(assigned).isEqualTo(24);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+
+        for (Agent agent : agents) {
+            assertThat(fixtures.assignedToday(agent)).isEqualTo(8);
+        }
+        for (long order : orders) {
+            long events = fixtures.statusEvents(order).stream()
+                    .filter(e -> "ASSIGNMENT".equals(e.get("source")))
+                    .count();
+            assertThat(events).isEqualTo(agentOf(order) == null ? 0 : 1);
+        }
+        // what the database shows: each transaction stamps its orders with one instant, so two
+        // instants for 24 assignments of 16 callers (the held-up leader's two orders, then the rest)
+        Set<String> instants = orders.stream()
+                .map(fixtures::order)
+                .map(row -> row.get("assigned_at"))
+                .filter(java.util.Objects::nonNull)
+                .map(String::valueOf)
+                .collect(Collectors.toSet());
+        assertThat(instants).hasSize(2);
+        AssignmentCoalescer.Stats after = assignment.groupCommitStats();
+        assertThat(after.transactions() - before.transactions()).isEqualTo(2);
+        assertThat(after.callers() - before.callers()).isEqualTo(callers);
+        // oldest first across callers: the 8 newest orders wait (the first leader's two excepted)
+        assertThat(orders.stream().filter(order -> agentOf(order) == null).count())
+                .isEqualTo(8);
     }
 }

@@ -2,6 +2,8 @@ package dz.libertaphonix.scheduler.api.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dz.libertaphonix.scheduler.agents.AssignmentCoalescer;
+import dz.libertaphonix.scheduler.agents.AssignmentService;
 import dz.libertaphonix.scheduler.api.testsupport.AdminFixtures;
 import dz.libertaphonix.scheduler.api.testsupport.DirectHttpListener;
 import dz.libertaphonix.scheduler.api.testsupport.EcoManagerWebhookFixtures;
@@ -77,6 +79,9 @@ class EcoManagerWebhookBenchmark {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    AssignmentService assignment;
+
     record Result(
             long deliveries,
             long errors,
@@ -98,7 +103,9 @@ class EcoManagerWebhookBenchmark {
 
         load(uri, secret, ids, WARM_UP);
         long firstMeasured = ids.get() + 1;
+        AssignmentCoalescer.Stats groupedBefore = assignment.groupCommitStats();
         Result result = load(uri, secret, ids, RUN);
+        AssignmentCoalescer.Stats groupedAfter = assignment.groupCommitStats();
         long lastMeasured = ids.get();
 
         long[] check = checkDatabase(store.id, firstMeasured, lastMeasured);
@@ -133,6 +140,13 @@ class EcoManagerWebhookBenchmark {
         print("webhook_not_imported_answers", result.notImported(), "count");
         print("webhook_duplicates", duplicates, "count");
         print("webhook_orders_committed_and_assigned", assigned, "count");
+        // the group commit: assignment transactions run while measuring, and calls each served
+        long transactions = groupedAfter.transactions() - groupedBefore.transactions();
+        print("assignment_transactions", transactions, "count");
+        print(
+                "assignment_calls_per_transaction",
+                (groupedAfter.callers() - groupedBefore.callers()) / (double) Math.max(1, transactions),
+                "ratio");
         print("poll_p50_wait_for_this_runs_arrivals", percentileMillis(pollThisRun, 0.50), "ms");
         print("poll_p99_wait_for_this_runs_arrivals", percentileMillis(pollThisRun, 0.99), "ms");
         print("poll_p50_wait_over_a_day_of_arrivals", pollDayP50, "ms");
