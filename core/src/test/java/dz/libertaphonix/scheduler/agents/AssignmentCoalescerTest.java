@@ -3,6 +3,7 @@ package dz.libertaphonix.scheduler.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,9 +89,9 @@ class AssignmentCoalescerTest {
             UUID run = importBatch ? importRun : null;
             callers.put(pool.submit(() -> coalescer.assign(ids, run)), ids);
         }
-        while (coalescer.stats().waiting() < 17) {
-            Thread.sleep(2);
-        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> coalescer.stats().waiting() >= 17);
         releaseFirstPass.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new AssignmentOutcome(1, 0, Map.of(1L, 1)));
@@ -129,13 +131,13 @@ class AssignmentCoalescerTest {
         Future<AssignmentOutcome> leader = pool.submit(() -> coalescer.assign(List.of(99L), null));
         assertThat(firstPassRunning.await(10, TimeUnit.SECONDS)).isTrue();
         Future<AssignmentOutcome> a = pool.submit(() -> coalescer.assign(List.of(2L, 4L), null));
-        while (coalescer.stats().waiting() < 1) {
-            Thread.sleep(2);
-        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> coalescer.stats().waiting() >= 1);
         Future<AssignmentOutcome> b = pool.submit(() -> coalescer.assign(List.of(4L, 6L), null));
-        while (coalescer.stats().waiting() < 2) {
-            Thread.sleep(2);
-        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> coalescer.stats().waiting() >= 2);
         releaseFirstPass.countDown();
 
         assertThat(leader.get(10, TimeUnit.SECONDS).unassigned()).isEqualTo(1);
@@ -169,9 +171,9 @@ class AssignmentCoalescerTest {
             List<Long> ids = List.of(id);
             failed.add(pool.submit(() -> coalescer.assign(ids, null)));
         }
-        while (coalescer.stats().waiting() < 5) {
-            Thread.sleep(2);
-        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> coalescer.stats().waiting() >= 5);
         releaseFirstPass.countDown();
 
         assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo(new AssignmentOutcome(0, 1, Map.of()));

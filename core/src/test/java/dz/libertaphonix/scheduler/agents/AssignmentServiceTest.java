@@ -1,6 +1,7 @@
 package dz.libertaphonix.scheduler.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dz.libertaphonix.scheduler.common.Algiers;
 import dz.libertaphonix.scheduler.stores.Store;
@@ -311,10 +312,8 @@ class AssignmentServiceTest {
                 results.add(pool.submit(() -> assignment.assign(slice, null)));
             }
             // one caller leads and waits for the agent lock; the 15 others queue behind it
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (assignment.groupCommitStats().waiting() < callers - 1 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> assignment.groupCommitStats().waiting() >= callers - 1);
             assertThat(assignment.groupCommitStats().waiting()).isEqualTo(callers - 1);
             release.countDown();
             blocker.get(30, TimeUnit.SECONDS);
