@@ -3,6 +3,7 @@ package dz.libertaphonix.scheduler.importing;
 import dz.libertaphonix.scheduler.agents.AssignmentOutcome;
 import dz.libertaphonix.scheduler.agents.AssignmentPreview;
 import dz.libertaphonix.scheduler.agents.AssignmentService;
+import dz.libertaphonix.scheduler.common.StoresInParallel;
 import dz.libertaphonix.scheduler.common.outage.DatabaseUnavailableException;
 import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.runs.JobContext;
@@ -13,14 +14,9 @@ import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -110,44 +106,14 @@ public class OrderImportService {
 
     private List<StoreImportResult> importStores(
             List<Store> targets, JobContext context, RunProgress progress, AssignmentPreview preview) {
-        int parallelism = Math.max(1, Math.min(config.storeParallelism(), targets.size()));
         AtomicInteger done = new AtomicInteger();
-        if (parallelism == 1) {
-            List<StoreImportResult> results = new ArrayList<>();
-            for (Store store : targets) {
-                results.add(importOne(store, context, progress, preview, done, targets.size()));
-            }
-            return results;
-        }
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, task -> {
-            Thread thread = new Thread(task, "ecomanager-import-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<StoreImportResult>> futures = new ArrayList<>();
-            for (Store store : targets) {
-                futures.add(pool.submit(() -> importOne(store, context, progress, preview, done, targets.size())));
-            }
-            List<StoreImportResult> results = new ArrayList<>();
-            for (Future<StoreImportResult> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while importing stores", e);
-        } catch (ExecutionException e) {
-            // StoreImporter keeps every exception inside the store's result; only an Error (the process
-            // is in trouble) gets here, and it must not be hidden
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("store import failed outside its own isolation", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return StoresInParallel.map(
+                targets,
+                config.storeParallelism(),
+                "ecomanager-import",
+                "importing stores",
+                "store import",
+                store -> importOne(store, context, progress, preview, done, targets.size()));
     }
 
     private StoreImportResult importOne(

@@ -2,6 +2,7 @@ package dz.libertaphonix.scheduler.reconcile;
 
 import dz.libertaphonix.scheduler.agents.AssignmentPreview;
 import dz.libertaphonix.scheduler.agents.AssignmentService;
+import dz.libertaphonix.scheduler.common.StoresInParallel;
 import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.importing.RunProgress;
 import dz.libertaphonix.scheduler.runs.JobContext;
@@ -10,14 +11,9 @@ import dz.libertaphonix.scheduler.runs.JobRunStatus;
 import dz.libertaphonix.scheduler.runs.UnitResult;
 import dz.libertaphonix.scheduler.stores.Store;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
@@ -59,43 +55,16 @@ public class ReconcileService {
             JobContext context,
             RunProgress progress,
             AssignmentPreview preview) {
-        int parallelism = Math.max(1, Math.min(config.storeParallelism(), stores.size()));
         AtomicInteger done = new AtomicInteger();
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, task -> {
-            Thread thread = new Thread(task, "ecomanager-reconcile-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<StoreSweepResult>> futures = new ArrayList<>();
-            for (Store store : stores) {
-                futures.add(pool.submit(() -> {
+        return StoresInParallel.map(
+                stores, config.storeParallelism(), "ecomanager-reconcile", "sweeping stores", "store sweep", store -> {
                     StoreSweepResult result = context.deadlineReached()
                             ? StoreSweeper.notStarted(
                                     store, limits, context.clock().instant())
                             : sweeper.sweep(store, limits, context, progress, preview);
                     context.progress("stores", done.incrementAndGet(), stores.size());
                     return result;
-                }));
-            }
-            List<StoreSweepResult> results = new ArrayList<>();
-            for (Future<StoreSweepResult> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sweeping stores", e);
-        } catch (ExecutionException e) {
-            // StoreSweeper keeps every exception inside the store's result; only an Error gets here
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("store sweep failed outside its own isolation", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+                });
     }
 
     private static JobResult result(List<StoreSweepResult> results, SweepLimits limits, boolean deadlineReached) {
