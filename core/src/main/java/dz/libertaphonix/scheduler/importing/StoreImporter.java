@@ -12,6 +12,7 @@ import dz.libertaphonix.scheduler.ecomanager.UpstreamUnavailableException;
 import dz.libertaphonix.scheduler.importing.ImportGapGateway.OpenGap;
 import dz.libertaphonix.scheduler.importing.intake.BatchFollowUp;
 import dz.libertaphonix.scheduler.importing.intake.IntakeRequest;
+import dz.libertaphonix.scheduler.importing.intake.IntakeStore;
 import dz.libertaphonix.scheduler.importing.intake.OrderIntake;
 import dz.libertaphonix.scheduler.runs.DryRunReport;
 import dz.libertaphonix.scheduler.runs.ErrorSummary;
@@ -236,7 +237,7 @@ public class StoreImporter {
             if (context.dryRun()) {
                 intake.preview(
                         new IntakeRequest(
-                                store,
+                                IntakeStore.of(store),
                                 walk.kept(),
                                 position.seenUpTo(),
                                 context.runId(),
@@ -249,7 +250,7 @@ public class StoreImporter {
                 return true;
             }
             return intake.take(new IntakeRequest(
-                    store,
+                    IntakeStore.of(store),
                     walk.kept(),
                     position.seenUpTo(),
                     context.runId(),

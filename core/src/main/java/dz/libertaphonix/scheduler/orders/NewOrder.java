@@ -9,6 +9,7 @@ import java.util.List;
  * An {@code En dispatch} order that passed every check of the intake, ready to be inserted.
  *
  * @param phone the customer's phone, normalised ({@link AlgerianPhone})
+ * @param ecomanagerUpdatedAt EcoManager's {@code updated_at}: the version of the order read, null when absent
  * @param rawJson the order as EcoManager sent it, to quarantine it should its insert conflict
  */
 public record NewOrder(
@@ -22,5 +23,6 @@ public record NewOrder(
         String commune,
         BigDecimal total,
         Instant orderedAt,
+        Instant ecomanagerUpdatedAt,
         List<EcoManagerItem> items,
         String rawJson) {}

@@ -64,7 +64,8 @@ public class OrderGateway {
     }
 
     /** Which of these EcoManager ids the store already has. */
-    @Transactional
+    // one read: autocommit, or the caller's transaction when there is one; a transaction of its
+    // own would only add a begin and a commit on the webhook's hot path
     public Set<Long> existing(long storeId, Collection<Long> ecomanagerIds) {
         if (ecomanagerIds.isEmpty()) {
             return Set.of();
@@ -156,6 +157,7 @@ public class OrderGateway {
         List<String> states = new ArrayList<>();
         List<String> confirmations = new ArrayList<>();
         List<String> orderedAt = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
         List<String> totals = new ArrayList<>();
         for (NewOrder order : batch) {
             ids.add(order.ecomanagerId());
@@ -164,16 +166,21 @@ public class OrderGateway {
             states.add(order.state());
             confirmations.add(order.confirmationState());
             orderedAt.add(order.orderedAt() == null ? null : order.orderedAt().toString());
+            versions.add(
+                    order.ecomanagerUpdatedAt() == null
+                            ? null
+                            : order.ecomanagerUpdatedAt().toString());
             totals.add(order.total().toPlainString());
         }
         Map<Long, Long> inserted = new LinkedHashMap<>();
         try (PreparedStatement orders = connection.prepareStatement("""
                 insert into orders (store_id, ecomanager_id, reference, customer_id, status, ecomanager_state,
-                                    confirmation_state, ordered_at, total, last_run_id, imported_at, updated_at)
+                                    confirmation_state, ecomanager_updated_at, ordered_at, total, last_run_id,
+                                    imported_at, updated_at)
                 select ?, t.ecomanager_id, t.reference, c.id, 'PENDING', t.state, t.confirmation,
-                       t.ordered_at::timestamptz, t.total::numeric, ?, ?, ?
-                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                     as t(ecomanager_id, reference, phone, state, confirmation, ordered_at, total)
+                       t.version::timestamptz, t.ordered_at::timestamptz, t.total::numeric, ?, ?, ?
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     as t(ecomanager_id, reference, phone, state, confirmation, version, ordered_at, total)
                 join customers c on c.phone = t.phone
                 order by t.ecomanager_id
                 on conflict do nothing
@@ -188,8 +195,9 @@ public class OrderGateway {
             orders.setArray(7, texts(connection, phones));
             orders.setArray(8, texts(connection, states));
             orders.setArray(9, texts(connection, confirmations));
-            orders.setArray(10, texts(connection, orderedAt));
-            orders.setArray(11, texts(connection, totals));
+            orders.setArray(10, texts(connection, versions));
+            orders.setArray(11, texts(connection, orderedAt));
+            orders.setArray(12, texts(connection, totals));
             try (ResultSet rows = orders.executeQuery()) {
                 while (rows.next()) {
                     inserted.put(rows.getLong(2), rows.getLong(1));

@@ -15,6 +15,7 @@ import dz.libertaphonix.scheduler.importing.ImportGapGateway;
 import dz.libertaphonix.scheduler.importing.RunProgress;
 import dz.libertaphonix.scheduler.importing.intake.BatchFollowUp;
 import dz.libertaphonix.scheduler.importing.intake.IntakeRequest;
+import dz.libertaphonix.scheduler.importing.intake.IntakeStore;
 import dz.libertaphonix.scheduler.importing.intake.IntakeTally;
 import dz.libertaphonix.scheduler.importing.intake.OrderIntake;
 import dz.libertaphonix.scheduler.orders.OrderGateway;
@@ -207,7 +208,7 @@ public class StoreSweeper {
             IntakeTally tally,
             AssignmentPreview preview) {
         IntakeRequest request = new IntakeRequest(
-                store,
+                IntakeStore.of(store),
                 findings.toTake(),
                 cursor,
                 context.runId(),

@@ -1,10 +1,13 @@
 package dz.libertaphonix.scheduler.stores;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A store's webhook secret: the key EcoManager signs each delivery with (HMAC-SHA256). Held
@@ -15,10 +18,15 @@ import java.util.Optional;
 public class WebhookSecrets {
 
     private static final String COLUMN = "stores.webhook_secret";
+    private static final int DECRYPTED_KEPT = 256;
 
     private final TokenCipher cipher;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    // Every delivery checks its signature, so the same stored value is decrypted again and again: it
+    // is decrypted once and kept, keyed by the stored bytes. A rotation stores new bytes (a new IV),
+    // so a kept entry never answers for a secret that was replaced.
+    private final Map<ByteBuffer, String> decrypted = new ConcurrentHashMap<>();
 
     public WebhookSecrets(TokenCipher cipher, Clock clock) {
         this.cipher = cipher;
@@ -27,9 +35,24 @@ public class WebhookSecrets {
 
     /** The store's secret, decrypted; empty when none was ever set (no webhook registered). */
     public Optional<String> secret(Store store) {
-        return store.webhookSecretEncrypted == null
-                ? Optional.empty()
-                : Optional.of(cipher.decrypt(store.webhookSecretEncrypted, COLUMN));
+        return secret(store.webhookSecretEncrypted);
+    }
+
+    /** The secret a {@code stores.webhook_secret_encrypted} value holds; empty for null. */
+    public Optional<String> secret(byte[] encrypted) {
+        if (encrypted == null) {
+            return Optional.empty();
+        }
+        ByteBuffer stored = ByteBuffer.wrap(encrypted.clone());
+        String secret = decrypted.get(stored);
+        if (secret == null) {
+            secret = cipher.decrypt(encrypted, COLUMN);
+            if (decrypted.size() >= DECRYPTED_KEPT) {
+                decrypted.clear();
+            }
+            decrypted.put(stored, secret);
+        }
+        return Optional.of(secret);
     }
 
     /** A new random secret (256 bits, hex), not yet set on any store. */

@@ -1,7 +1,6 @@
 package dz.libertaphonix.scheduler.importing.intake;
 
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerOrder;
-import dz.libertaphonix.scheduler.stores.Store;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -20,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * @param tally counts what happens, batch by batch
  */
 public record IntakeRequest(
-        Store store,
+        IntakeStore store,
         List<EcoManagerOrder> orders,
         long seenUpTo,
         UUID runId,

@@ -5,13 +5,11 @@ import dz.libertaphonix.scheduler.common.ActivityLogger;
 import dz.libertaphonix.scheduler.orders.NewOrder;
 import dz.libertaphonix.scheduler.orders.OrderGateway;
 import dz.libertaphonix.scheduler.orders.StatusEventGateway;
-import dz.libertaphonix.scheduler.stores.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +45,14 @@ public class IntakeWriter {
 
     /** Quarantines orders that cannot be imported; each one also gets an activity-log entry. */
     @Transactional
-    public void quarantine(Store store, List<Quarantine> rejected, UUID runId) {
+    public void quarantine(IntakeStore store, List<Quarantine> rejected, UUID runId) {
         if (rejected.isEmpty()) {
             return;
         }
-        quarantine.record(store.id, rejected, runId, clock.instant());
+        quarantine.record(store.id(), rejected, runId, clock.instant());
         for (Quarantine order : rejected) {
             Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("storeId", store.id);
+            metadata.put("storeId", store.id());
             metadata.put("ecomanagerId", order.ecomanagerId());
             metadata.put("reason", order.reason());
             metadata.put(
@@ -62,11 +60,11 @@ public class IntakeWriter {
             activity.log(
                     "order.quarantined",
                     ActivityLevel.WARN,
-                    "Store " + store.identifier + ": EcoManager order "
+                    "Store " + store.identifier() + ": EcoManager order "
                             + (order.ecomanagerId() == null ? "without id" : order.ecomanagerId())
                             + " quarantined: " + order.reason(),
                     "store",
-                    store.identifier,
+                    store.identifier(),
                     runId,
                     metadata);
         }
@@ -80,24 +78,30 @@ public class IntakeWriter {
      */
     @Transactional
     BatchOutcome commit(IntakeRequest request, List<NewOrder> batch, boolean first, boolean last) {
-        Store store = request.store();
+        IntakeStore store = request.store();
         Instant now = clock.instant();
-        BatchOutcome outcome = batch.isEmpty() ? BatchOutcome.EMPTY : insert(store.id, batch, request.runId(), now);
+        BatchOutcome outcome = batch.isEmpty() ? BatchOutcome.EMPTY : insert(store.id(), batch, request.runId(), now);
         if (!outcome.conflicts().isEmpty()) {
-            quarantine.record(store.id, outcome.conflicts(), request.runId(), clock.instant());
+            quarantine.record(store.id(), outcome.conflicts(), request.runId(), clock.instant());
         }
         Long highest = batch.isEmpty() ? null : batch.get(batch.size() - 1).ecomanagerId();
-        request.followUp().within(new BatchSlot(first, last, highest, now));
+        request.followUp().within(new BatchSlot(first, last, highest, outcome.inserted(), now));
         for (Quarantine conflict : outcome.conflicts()) {
             activity.log(
                     "order.quarantined",
                     ActivityLevel.WARN,
-                    "Store " + store.identifier + ": EcoManager order " + conflict.ecomanagerId() + " quarantined: "
+                    "Store " + store.identifier() + ": EcoManager order " + conflict.ecomanagerId() + " quarantined: "
                             + conflict.reason(),
                     "store",
-                    store.identifier,
+                    store.identifier(),
                     request.runId(),
-                    Map.of("storeId", store.id, "ecomanagerId", conflict.ecomanagerId(), "reason", conflict.reason()));
+                    Map.of(
+                            "storeId",
+                            store.id(),
+                            "ecomanagerId",
+                            conflict.ecomanagerId(),
+                            "reason",
+                            conflict.reason()));
         }
         return outcome;
     }
@@ -128,11 +132,10 @@ public class IntakeWriter {
             }
         }
         if (inserted.isEmpty()) {
-            return new BatchOutcome(List.of(), Set.of(), duplicates, conflicts);
+            return new BatchOutcome(Map.of(), duplicates, conflicts);
         }
-        List<Long> orderIds = new ArrayList<>(inserted.values());
-        statusEvents.recordImported(orderIds, runId, now);
+        statusEvents.recordImported(new ArrayList<>(inserted.values()), runId, now);
         quarantine.resolve(storeId, inserted.keySet(), now);
-        return new BatchOutcome(orderIds, new HashSet<>(inserted.keySet()), duplicates, conflicts);
+        return new BatchOutcome(inserted, duplicates, conflicts);
     }
 }

@@ -8,12 +8,12 @@ import dz.libertaphonix.scheduler.importing.ImportConfig;
 import dz.libertaphonix.scheduler.orders.NewOrder;
 import dz.libertaphonix.scheduler.orders.OrderGateway;
 import dz.libertaphonix.scheduler.runs.DryRunReport;
-import dz.libertaphonix.scheduler.stores.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -50,14 +50,14 @@ public class OrderIntake {
      *     was committed stays, the rest is for the caller to read again
      */
     public boolean take(IntakeRequest request) {
-        Store store = request.store();
+        IntakeStore store = request.store();
         OrderValidation.Validated validated = OrderValidation.validate(request.orders());
         List<NewOrder> importable = new ArrayList<>(validated.importable().values());
         List<Quarantine> rejected = new ArrayList<>(validated.quarantine());
         dropExisting(request, importable, rejected);
         if (!rejected.isEmpty()) {
             Outages.database(
-                    "quarantining " + rejected.size() + " orders of " + store.identifier,
+                    "quarantining " + rejected.size() + " orders of " + store.identifier(),
                     () -> writer.quarantine(store, rejected, request.runId()));
             request.tally().quarantined(rejected);
         }
@@ -70,7 +70,7 @@ public class OrderIntake {
         request.progress().expect(importable.size());
         if (batches.isEmpty()) {
             Outages.database(
-                    "moving the import cursor of " + store.identifier,
+                    "moving the import cursor of " + store.identifier(),
                     () -> writer.commit(request, List.of(), true, true));
             return true;
         }
@@ -92,7 +92,7 @@ public class OrderIntake {
      * would move its cursor; it must not write.
      */
     public void preview(IntakeRequest request, DryRunReport report, AssignmentPreview assignments) {
-        Store store = request.store();
+        IntakeStore store = request.store();
         OrderValidation.Validated validated = OrderValidation.validate(request.orders());
         List<NewOrder> importable = new ArrayList<>(validated.importable().values());
         List<Quarantine> rejected = new ArrayList<>(validated.quarantine());
@@ -100,9 +100,9 @@ public class OrderIntake {
         importable.sort(Comparator.comparingLong(NewOrder::ecomanagerId));
         // the insert refuses a reference another order of the store has: the commit would quarantine it
         Set<String> taken = Outages.database(
-                "looking up the references " + store.identifier + " already uses",
+                "looking up the references " + store.identifier() + " already uses",
                 () -> orders.takenReferences(
-                        store.id, importable.stream().map(NewOrder::reference).toList()));
+                        store.id(), importable.stream().map(NewOrder::reference).toList()));
         Set<String> seen = new HashSet<>(taken);
         List<NewOrder> inserted = new ArrayList<>();
         for (NewOrder order : importable) {
@@ -119,12 +119,12 @@ public class OrderIntake {
                 "orders.quarantine",
                 rejected.size(),
                 rejected.stream()
-                        .map(q -> store.identifier + "/" + (q.ecomanagerId() == null ? "?" : q.ecomanagerId()) + ": "
+                        .map(q -> store.identifier() + "/" + (q.ecomanagerId() == null ? "?" : q.ecomanagerId()) + ": "
                                 + q.reason())
                         .toList());
         request.tally().quarantined(rejected);
         List<String> labels = inserted.stream()
-                .map(order -> store.identifier + "/" + order.ecomanagerId() + " (" + order.reference() + ")")
+                .map(order -> store.identifier() + "/" + order.ecomanagerId() + " (" + order.reference() + ")")
                 .toList();
         report.would("orders.import", inserted.size(), labels);
         request.progress().expect(inserted.size());
@@ -136,7 +136,7 @@ public class OrderIntake {
                                 .count());
         if (!inserted.isEmpty()) {
             AssignmentPreview.Plan plan = assignments.plan(labels.stream()
-                    .map(label -> new AssignmentPreview.Candidate(label, store.id))
+                    .map(label -> new AssignmentPreview.Candidate(label, store.id()))
                     .toList());
             report.would("orders.assign", plan.assigned().size(), plan.assigned());
             if (!plan.unassigned().isEmpty()) {
@@ -147,7 +147,7 @@ public class OrderIntake {
         Long highest =
                 inserted.isEmpty() ? null : inserted.get(inserted.size() - 1).ecomanagerId();
         // a dry run's follow-up writes no gap row: its slot needs no time
-        request.followUp().within(new BatchSlot(true, true, highest, null));
+        request.followUp().within(new BatchSlot(true, true, highest, Map.of(), null));
         request.progress().committed(inserted.size());
     }
 
@@ -160,9 +160,10 @@ public class OrderIntake {
         Set<Long> known = new HashSet<>();
         importable.forEach(order -> known.add(order.ecomanagerId()));
         rejected.stream().map(Quarantine::ecomanagerId).filter(Objects::nonNull).forEach(known::add);
-        Store store = request.store();
+        IntakeStore store = request.store();
         Set<Long> existing = Outages.database(
-                "looking up the orders " + store.identifier + " already has", () -> orders.existing(store.id, known));
+                "looking up the orders " + store.identifier() + " already has",
+                () -> orders.existing(store.id(), known));
         long duplicates = importable.stream()
                 .filter(order -> existing.contains(order.ecomanagerId()) && order.ecomanagerId() > request.seenUpTo())
                 .count();
@@ -172,18 +173,18 @@ public class OrderIntake {
     }
 
     private void commit(IntakeRequest request, List<NewOrder> batch, int number, int of) {
-        String batchName = "batch " + number + " of " + request.store().identifier;
+        String batchName = "batch " + number + " of " + request.store().identifier();
         BatchOutcome outcome = Outages.database(
                 "committing " + batchName, () -> writer.commit(request, batch, number == 1, number == of));
         IntakeTally tally = request.tally();
         tally.imported(
-                outcome.insertedOrderIds().size(),
-                outcome.insertedEcoManagerIds().stream()
+                outcome.inserted().size(),
+                outcome.inserted().keySet().stream()
                         .filter(id -> id <= request.seenUpTo())
                         .count());
         tally.duplicates(outcome.duplicates());
         tally.quarantined(outcome.conflicts());
-        if (!outcome.insertedOrderIds().isEmpty()) {
+        if (!outcome.inserted().isEmpty()) {
             AssignmentOutcome assigned = Outages.database(
                     "assigning " + batchName + " to agents",
                     () -> assignment.assign(outcome.insertedOrderIds(), request.runId()));

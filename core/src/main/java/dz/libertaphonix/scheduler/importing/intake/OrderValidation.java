@@ -62,6 +62,7 @@ final class OrderValidation {
                             order.commune(),
                             order.total(),
                             order.createdAt(),
+                            order.updatedAt(),
                             order.items(),
                             order.rawJson()));
         }

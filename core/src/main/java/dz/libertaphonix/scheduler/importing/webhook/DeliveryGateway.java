@@ -3,6 +3,7 @@ package dz.libertaphonix.scheduler.importing.webhook;
 import static dz.libertaphonix.scheduler.orders.SqlArrays.longs;
 
 import dz.libertaphonix.scheduler.ecomanager.EcoManagerOrder;
+import dz.libertaphonix.scheduler.importing.intake.IntakeStore;
 import dz.libertaphonix.scheduler.orders.SqlArrays;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +20,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The webhook intake's SQL: {@code inbound_events} rows of EcoManager deliveries, the hourly count of
+ * The webhook intake's SQL: the store a delivery's URL names (one statement, no entity: it is on every
+ * delivery's path), {@code inbound_events} rows of EcoManager deliveries, the hourly count of
  * refused ones, the EcoManager-state mirror of an order (never moved back by an older version), and
  * the per-store figures the store view shows.
  */
@@ -35,13 +38,38 @@ public class DeliveryGateway {
         this.dataSource = dataSource;
     }
 
+    /** What a delivery needs of the store its URL names, read with one statement. */
+    public record WebhookStore(long id, String identifier, boolean active, byte[] secretEncrypted) {
+
+        public IntakeStore intakeStore() {
+            return new IntakeStore(id, identifier);
+        }
+    }
+
+    /** The store with this identifier, as a delivery needs it. */
+    public Optional<WebhookStore> store(String identifier) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select id, identifier, active, webhook_secret_encrypted from stores where identifier = ?")) {
+            select.setString(1, identifier);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next()
+                        ? Optional.of(new WebhookStore(
+                                rows.getLong(1), rows.getString(2), rows.getBoolean(3), rows.getBytes(4)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw SqlArrays.failure("looking up a store", e);
+        }
+    }
+
     /**
-     * One accepted delivery.
+     * One accepted delivery: autocommit on its own, or in the caller's transaction (the one that
+     * inserts the delivered order).
      *
      * @param order null when the body could not be read
      * @param body kept only when {@code outcome} calls for it
      */
-    @Transactional
     public long record(
             long storeId,
             InboundDelivery delivery,
@@ -79,29 +107,6 @@ public class DeliveryGateway {
         }
     }
 
-    /**
-     * An {@code En dispatch} delivery the intake took (or found already taken): the version mirrored
-     * on the order it inserted, and the delivery recorded, in one transaction.
-     */
-    @Transactional
-    public long recordTaken(
-            long storeId, InboundDelivery delivery, EcoManagerOrder order, boolean imported, Instant at) {
-        // a re-delivery does not touch the order row: a lock on it, even a short one, would make the
-        // inserting delivery's assignment skip the order (it locks with SKIP LOCKED); its version is
-        // kept on the inbound_events row all the same
-        OptionalLong mirrored = imported ? mirror(storeId, order, at) : OptionalLong.empty();
-        OptionalLong orderId = mirrored.isPresent() ? mirrored : orderId(storeId, order.id());
-        return record(
-                storeId,
-                delivery,
-                order,
-                imported ? DeliveryOutcome.IMPORTED : DeliveryOutcome.DUPLICATE,
-                null,
-                orderId.isPresent() ? orderId.getAsLong() : null,
-                null,
-                at);
-    }
-
     /** Counts one refused delivery in the store's current hour. */
     @Transactional
     public void countRejection(long storeId, Instant at) {
@@ -122,7 +127,6 @@ public class DeliveryGateway {
      * The newest EcoManager {@code updated_at} known for the order: of the deliveries received for it
      * and of the version mirrored on the order; null when none is known.
      */
-    @Transactional
     public Instant newestVersion(long storeId, long ecomanagerId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("""
@@ -186,7 +190,6 @@ public class DeliveryGateway {
     }
 
     /** The id of the store's order with this EcoManager id, if we have it. */
-    @Transactional
     public OptionalLong orderId(long storeId, long ecomanagerId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select =

@@ -11,9 +11,8 @@ import dz.libertaphonix.scheduler.importing.intake.IntakeProgress;
 import dz.libertaphonix.scheduler.importing.intake.IntakeRequest;
 import dz.libertaphonix.scheduler.importing.intake.IntakeTally;
 import dz.libertaphonix.scheduler.importing.intake.OrderIntake;
-import dz.libertaphonix.scheduler.stores.Store;
+import dz.libertaphonix.scheduler.importing.webhook.DeliveryGateway.WebhookStore;
 import dz.libertaphonix.scheduler.stores.StoreNotFoundException;
-import dz.libertaphonix.scheduler.stores.StoreRepository;
 import dz.libertaphonix.scheduler.stores.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -38,7 +37,6 @@ public class EcoManagerDeliveries {
 
     private static final Logger LOG = Logger.getLogger(EcoManagerDeliveries.class);
 
-    private final StoreRepository stores;
     private final WebhookSecrets secrets;
     private final EcoManagerWebhookBodies bodies;
     private final OrderIntake intake;
@@ -48,7 +46,6 @@ public class EcoManagerDeliveries {
     private final Clock clock;
 
     public EcoManagerDeliveries(
-            StoreRepository stores,
             WebhookSecrets secrets,
             EcoManagerWebhookBodies bodies,
             OrderIntake intake,
@@ -56,7 +53,6 @@ public class EcoManagerDeliveries {
             DeliveryGateway gateway,
             ImportConfig importConfig,
             Clock clock) {
-        this.stores = stores;
         this.secrets = secrets;
         this.bodies = bodies;
         this.intake = intake;
@@ -74,7 +70,7 @@ public class EcoManagerDeliveries {
      */
     @ActivateRequestContext
     public DeliveryResult receive(InboundDelivery delivery) {
-        Store store = stores.findByIdentifier(delivery.storeIdentifier())
+        WebhookStore store = gateway.store(delivery.storeIdentifier())
                 .orElseThrow(() -> new StoreNotFoundException(delivery.storeIdentifier()));
         verify(store, delivery);
 
@@ -84,7 +80,7 @@ public class EcoManagerDeliveries {
             order = bodies.read(delivery.body());
         } catch (UnreadableWebhookBodyException e) {
             gateway.record(
-                    store.id, delivery, null, DeliveryOutcome.MALFORMED, e.getMessage(), null, text(delivery), now);
+                    store.id(), delivery, null, DeliveryOutcome.MALFORMED, e.getMessage(), null, text(delivery), now);
             throw e;
         }
         Optional<EcoManagerWebhookEvent> event = EcoManagerWebhookEvent.named(delivery.event());
@@ -96,20 +92,20 @@ public class EcoManagerDeliveries {
         }
         if (event.get() == EcoManagerWebhookEvent.OrderDeleted) {
             // the call centre may be working it: a deletion upstream is kept for the record, not applied
-            Long orderId = boxed(gateway.orderId(store.id, order.id()));
+            Long orderId = boxed(gateway.orderId(store.id(), order.id()));
             return record(store, delivery, order, DeliveryOutcome.RECORDED, "deleted on EcoManager", orderId);
         }
-        if (!store.active) {
+        if (!store.active()) {
             return record(store, delivery, order, DeliveryOutcome.IGNORED, "store inactive", null);
         }
         if (order.inDispatch()) {
             return take(store, delivery, order);
         }
-        OptionalLong mirrored = gateway.mirror(store.id, order, now);
+        OptionalLong mirrored = gateway.mirror(store.id(), order, now);
         if (mirrored.isPresent()) {
             return record(store, delivery, order, DeliveryOutcome.UPDATED, null, mirrored.getAsLong());
         }
-        OptionalLong existing = gateway.orderId(store.id, order.id());
+        OptionalLong existing = gateway.orderId(store.id(), order.id());
         return existing.isPresent()
                 ? record(
                         store,
@@ -121,28 +117,44 @@ public class EcoManagerDeliveries {
                 : record(store, delivery, order, DeliveryOutcome.RECORDED, "not in En dispatch", null);
     }
 
-    private void verify(Store store, InboundDelivery delivery) {
-        Optional<String> secret = secrets.secret(store);
+    private void verify(WebhookStore store, InboundDelivery delivery) {
+        Optional<String> secret = secrets.secret(store.secretEncrypted());
         if (secret.isPresent() && WebhookSignature.matches(secret.get(), delivery.body(), delivery.signature())) {
             return;
         }
-        gateway.countRejection(store.id, clock.instant());
+        gateway.countRejection(store.id(), clock.instant());
         // never the body, the signature or the secret
         LOG.warnf(
                 "EcoManager delivery for store %s refused: %s (event %s, webhook %s, %d bytes)",
-                store.identifier,
+                store.identifier(),
                 secret.isEmpty() ? "the store has no webhook secret" : "signature missing or wrong",
                 delivery.event(),
                 delivery.webhookId(),
                 delivery.body().length);
-        throw new WebhookSignatureRejectedException(store.identifier);
+        throw new WebhookSignatureRejectedException(store.identifier());
     }
 
-    /** The hourly import's path, for one order. */
-    private DeliveryResult take(Store store, InboundDelivery delivery, EcoManagerOrder order) {
+    /**
+     * The hourly import's path, for one order. The delivery's row is written in the transaction that
+     * inserts its order (the order holds the delivered version from its insert): one commit per new
+     * order, then the assignment. A re-delivery does not touch the order row: a lock on it, even a
+     * short one, would make the inserting delivery's assignment skip the order (it locks with SKIP
+     * LOCKED).
+     */
+    private DeliveryResult take(WebhookStore store, InboundDelivery delivery, EcoManagerOrder order) {
         IntakeTally tally = new IntakeTally(importConfig.quarantineDetailLimit());
+        Instant at = clock.instant();
+        Taken taken = new Taken();
+        BatchFollowUp recordImport = slot -> {
+            Long orderId = slot.inserted().get(order.id());
+            if (orderId != null) {
+                taken.orderId = orderId;
+                taken.eventId =
+                        gateway.record(store.id(), delivery, order, DeliveryOutcome.IMPORTED, null, orderId, null, at);
+            }
+        };
         intake.take(new IntakeRequest(
-                store, List.of(order), 0, null, BatchFollowUp.NONE, () -> false, IntakeProgress.NONE, tally));
+                store.intakeStore(), List.of(order), 0, null, recordImport, () -> false, IntakeProgress.NONE, tally));
         if (tally.quarantined() > 0) {
             String reason = tally.quarantine().isEmpty()
                     ? "quarantined"
@@ -150,33 +162,42 @@ public class EcoManagerDeliveries {
             record(store, delivery, order, DeliveryOutcome.QUARANTINED, reason, null);
             throw new QuarantinedDeliveryException(order.id());
         }
-        boolean imported = tally.imported() > 0;
-        long eventId = gateway.recordTaken(store.id, delivery, order, imported, clock.instant());
-        if (imported && tally.assigned() == 0 && tally.unassigned() == 0) {
+        if (taken.orderId == null) {
+            Long orderId = boxed(gateway.orderId(store.id(), order.id()));
+            return record(store, delivery, order, DeliveryOutcome.DUPLICATE, null, orderId);
+        }
+        if (tally.assigned() == 0 && tally.unassigned() == 0) {
             // the assignment skipped the order because another transaction held its row (it locks
             // with SKIP LOCKED so that assigners never wait): once more now, rather than at the next
             // hourly run's backlog pass
-            gateway.orderId(store.id, order.id()).ifPresent(orderId -> assignment.assign(List.of(orderId), null));
+            assignment.assign(List.of(taken.orderId), null);
         }
-        return new DeliveryResult(imported ? DeliveryOutcome.IMPORTED : DeliveryOutcome.DUPLICATE, eventId);
+        return new DeliveryResult(DeliveryOutcome.IMPORTED, taken.eventId);
     }
 
-    private boolean stale(Store store, EcoManagerOrder order) {
+    /** What the intake's transaction wrote for the delivered order, when it inserted it. */
+    private static final class Taken {
+        Long orderId;
+        long eventId;
+    }
+
+    private boolean stale(WebhookStore store, EcoManagerOrder order) {
         if (order.updatedAt() == null) {
             return false;
         }
-        Instant newest = gateway.newestVersion(store.id, order.id());
+        Instant newest = gateway.newestVersion(store.id(), order.id());
         return newest != null && order.updatedAt().isBefore(newest);
     }
 
     private DeliveryResult record(
-            Store store,
+            WebhookStore store,
             InboundDelivery delivery,
             EcoManagerOrder order,
             DeliveryOutcome outcome,
             String reason,
             Long orderId) {
-        long id = gateway.record(store.id, delivery, order, outcome, reason, orderId, text(delivery), clock.instant());
+        long id =
+                gateway.record(store.id(), delivery, order, outcome, reason, orderId, text(delivery), clock.instant());
         return new DeliveryResult(outcome, id);
     }
 

@@ -130,7 +130,8 @@ class OrderIntakeTest {
 
     private static IntakeRequest request(
             Store store, List<EcoManagerOrder> orders, IntakeTally tally, BatchFollowUp followUp) {
-        return new IntakeRequest(store, orders, 0, null, followUp, () -> false, IntakeProgress.NONE, tally);
+        return new IntakeRequest(
+                IntakeStore.of(store), orders, 0, null, followUp, () -> false, IntakeProgress.NONE, tally);
     }
 
     private static EcoManagerOrder order(long id, String telephone) {

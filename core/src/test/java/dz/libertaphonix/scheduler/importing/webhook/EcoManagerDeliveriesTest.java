@@ -273,6 +273,41 @@ class EcoManagerDeliveriesTest {
     }
 
     @Test
+    void anOrderTheHourlyImportTookHoldsItsVersionSoAnOlderDeliveryDoesNotMoveIt() {
+        String token = FakeEcoManager.newToken();
+        Store store = store(token);
+        String secret = webhooks.secret(store);
+        FakeEcoManager.Shop shop = fake.shop(token);
+        shop.orders(9151, 9151, "En dispatch");
+        imports.run(fixtures.context(), List.of(store));
+
+        // the shop's orders are all updated after 2025-07-01
+        DeliveryResult older = deliveries.receive(
+                signed(store, secret, "OrderStatusChanged", order(shop.seed(), 9151, "Annulé", "2025-06-30 10:00:00")));
+
+        assertThat(older.outcome()).isEqualTo(DeliveryOutcome.STALE);
+        assertThat(fixtures.orders(store).get(9151L)).containsEntry("ecomanager_state", "En dispatch");
+    }
+
+    @Test
+    void aRotatedSecretRefusesDeliveriesSignedWithTheOldOne() {
+        Store store = store();
+        String old = webhooks.secret(store);
+        String body = order(1, 9161, "Confirmé", "2025-07-24 10:00:00");
+        assertThat(deliveries.receive(signed(store, old, "OrderCreated", body)).outcome())
+                .isEqualTo(DeliveryOutcome.RECORDED);
+
+        String rotated = webhooks.secret(store);
+
+        assertThatThrownBy(() -> deliveries.receive(signed(store, old, "OrderCreated", body)))
+                .isInstanceOf(WebhookSignatureRejectedException.class);
+        assertThat(deliveries
+                        .receive(signed(store, rotated, "OrderCreated", body))
+                        .outcome())
+                .isEqualTo(DeliveryOutcome.RECORDED);
+    }
+
+    @Test
     void aSignatureOverOtherBytesIsRefusedCountedAndNothingElseStored() {
         Store store = store();
         String secret = webhooks.secret(store);
