@@ -3,15 +3,10 @@ package dz.libertaphonix.scheduler.ecomanager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dz.libertaphonix.scheduler.common.ratelimit.RateWindow;
 import dz.libertaphonix.scheduler.common.ratelimit.RedisRateLimiter;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.Closeable;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,10 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,10 +34,11 @@ public class EcoManagerClient {
     private final EcoManagerOrderParser parser;
     private final List<RateWindow> windows;
     private final EcoManagerRetries retries;
-    private final Map<String, EcoManagerApi> apis = new ConcurrentHashMap<>();
+    private final EcoManagerApis<EcoManagerApi> apis;
 
     public EcoManagerClient(EcoManagerConfig config, RedisRateLimiter limiter, ObjectMapper mapper, Clock clock) {
         this.config = config;
+        this.apis = new EcoManagerApis<>(EcoManagerApi.class, config);
         this.limiter = limiter;
         this.parser = new EcoManagerOrderParser(mapper);
         EcoManagerConfig.RateLimit rate = config.rateLimit();
@@ -209,27 +201,11 @@ public class EcoManagerClient {
     }
 
     private EcoManagerApi api(String baseUrl) {
-        return apis.computeIfAbsent(baseUrl, url -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(url))
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // every status is translated here, not turned into a generic WebApplicationException
-                .disableDefaultMapper(true)
-                .loggingMaskedHeaders(Set.of(HttpHeaders.AUTHORIZATION))
-                .build(EcoManagerApi.class));
+        return apis.at(baseUrl);
     }
 
     @PreDestroy
     void close() {
-        for (EcoManagerApi api : apis.values()) {
-            if (api instanceof Closeable closeable) {
-                try {
-                    closeable.close();
-                } catch (IOException ignored) {
-                    // shutting down
-                }
-            }
-        }
-        apis.clear();
+        apis.close();
     }
 }

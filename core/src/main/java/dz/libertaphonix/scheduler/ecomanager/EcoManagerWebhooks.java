@@ -5,23 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dz.libertaphonix.scheduler.common.ratelimit.RedisRateLimiter;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.Closeable;
-import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -62,7 +53,7 @@ public class EcoManagerWebhooks {
     private final RedisRateLimiter limiter;
     private final ObjectMapper mapper;
     private final EcoManagerRetries retries;
-    private final Map<String, EcoManagerWebhooksApi> apis = new ConcurrentHashMap<>();
+    private final EcoManagerApis<EcoManagerWebhooksApi> apis;
 
     public EcoManagerWebhooks(
             EcoManagerConfig config,
@@ -71,6 +62,7 @@ public class EcoManagerWebhooks {
             ObjectMapper mapper,
             Clock clock) {
         this.config = config;
+        this.apis = new EcoManagerApis<>(EcoManagerWebhooksApi.class, config);
         this.client = client;
         this.limiter = limiter;
         this.mapper = mapper;
@@ -198,26 +190,11 @@ public class EcoManagerWebhooks {
     }
 
     private EcoManagerWebhooksApi api(String baseUrl) {
-        return apis.computeIfAbsent(baseUrl, url -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(url))
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .disableDefaultMapper(true)
-                .loggingMaskedHeaders(Set.of(HttpHeaders.AUTHORIZATION))
-                .build(EcoManagerWebhooksApi.class));
+        return apis.at(baseUrl);
     }
 
     @PreDestroy
     void close() {
-        for (EcoManagerWebhooksApi api : apis.values()) {
-            if (api instanceof Closeable closeable) {
-                try {
-                    closeable.close();
-                } catch (IOException ignored) {
-                    // shutting down
-                }
-            }
-        }
-        apis.clear();
+        apis.close();
     }
 }
