@@ -9,6 +9,7 @@ import dz.libertaphonix.scheduler.common.outage.Outages;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.runs.PerStoreRuns;
 import dz.libertaphonix.scheduler.runs.UnitResult;
 import dz.libertaphonix.scheduler.stores.Store;
 import dz.libertaphonix.scheduler.stores.StoreRepository;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -160,26 +160,14 @@ public class OrderImportService {
                 || results.stream()
                         .anyMatch(r ->
                                 r.status() == StoreImportStatus.PARTIAL || r.status() == StoreImportStatus.NOT_STARTED);
-        JobRunStatus status;
-        if (!results.isEmpty() && failures.size() == results.size()) {
-            status = JobRunStatus.FAILED;
-        } else if (!failures.isEmpty() || incomplete) {
-            status = JobRunStatus.PARTIAL;
-        } else {
-            status = JobRunStatus.SUCCEEDED;
-        }
+        JobRunStatus status = PerStoreRuns.status(failures.size(), results.size(), incomplete);
         String message = null;
         if (status != JobRunStatus.SUCCEEDED) {
             List<String> notes = results.stream()
                     .filter(r -> r.status() != StoreImportStatus.SUCCEEDED)
                     .map(r -> r.store() + ": " + r.error())
                     .toList();
-            message = (failures.isEmpty() ? "" : failures.size() + " of " + results.size() + " stores failed; ")
-                    + notes.stream().limit(5).collect(Collectors.joining("; "))
-                    + (notes.size() > 5 ? "; …" : "");
-            if (message.length() > 500) {
-                message = message.substring(0, 499) + "…";
-            }
+            message = PerStoreRuns.message(failures.size(), results.size(), notes);
         }
         return new JobResult(
                 status,

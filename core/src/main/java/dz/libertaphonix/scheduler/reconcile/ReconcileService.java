@@ -8,6 +8,7 @@ import dz.libertaphonix.scheduler.importing.RunProgress;
 import dz.libertaphonix.scheduler.runs.JobContext;
 import dz.libertaphonix.scheduler.runs.JobResult;
 import dz.libertaphonix.scheduler.runs.JobRunStatus;
+import dz.libertaphonix.scheduler.runs.PerStoreRuns;
 import dz.libertaphonix.scheduler.runs.UnitResult;
 import dz.libertaphonix.scheduler.stores.Store;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 
 /**
  * One {@code ecomanager-reconcile} run: every given store swept by {@link StoreSweeper}, a bounded
@@ -84,28 +84,17 @@ public class ReconcileService {
         counts.put("leftToImport", sum(results, StoreSweepResult::leftToImport));
 
         long failed = counts.get("storesFailed");
-        JobRunStatus status;
-        if (!results.isEmpty() && failed == results.size()) {
-            status = JobRunStatus.FAILED;
-        } else if (failed > 0
-                || deadlineReached
-                || results.stream().anyMatch(r -> r.status() != StoreSweepStatus.SUCCEEDED)) {
-            status = JobRunStatus.PARTIAL;
-        } else {
-            status = JobRunStatus.SUCCEEDED;
-        }
+        JobRunStatus status = PerStoreRuns.status(
+                failed,
+                results.size(),
+                deadlineReached || results.stream().anyMatch(r -> r.status() != StoreSweepStatus.SUCCEEDED));
         String message = null;
         if (status != JobRunStatus.SUCCEEDED) {
             List<String> notes = results.stream()
                     .filter(r -> r.status() != StoreSweepStatus.SUCCEEDED)
                     .map(r -> r.store() + ": " + r.error())
                     .toList();
-            message = (failed == 0 ? "" : failed + " of " + results.size() + " stores failed; ")
-                    + notes.stream().limit(5).collect(Collectors.joining("; "))
-                    + (notes.size() > 5 ? "; …" : "");
-            if (message.length() > 500) {
-                message = message.substring(0, 499) + "…";
-            }
+            message = PerStoreRuns.message(failed, results.size(), notes);
         }
         return new JobResult(
                 status,
