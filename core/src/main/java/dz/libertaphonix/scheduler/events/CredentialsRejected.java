@@ -43,11 +43,6 @@ public record CredentialsRejected(Kind kind, String account, JobId job, UUID run
     }
 
     @Override
-    public Object detail() {
-        return this;
-    }
-
-    @Override
     public Instant time() {
         return detectedAt;
     }

@@ -30,11 +30,6 @@ public record RunMissed(JobId job, Instant fireTime, Instant detectedAt) impleme
     }
 
     @Override
-    public Object detail() {
-        return this;
-    }
-
-    @Override
     public Instant time() {
         return detectedAt;
     }

@@ -13,8 +13,10 @@ public interface SchedulerEvent {
     /** The EventBridge {@code detail-type}, also the notifications' event name. */
     String detailType();
 
-    /** The event's detail, written as JSON. */
-    Object detail();
+    /** The event's detail, written as JSON: by default the event itself (a record that is its own detail). */
+    default Object detail() {
+        return this;
+    }
 
     /** When it happened. */
     Instant time();
